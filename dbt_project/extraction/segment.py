@@ -1,0 +1,100 @@
+"""Split a document's text into paragraphs, sentences and clauses, keeping exact offsets.
+
+Every span keeps `start`/`end` into the original text, so `text[start:end]` is always an exact
+substring (fact-table quotes must be Ctrl-F-able in the document text). Section headings
+(一、… / （一）… / short lines without sentence punctuation) are carried down to the clauses
+beneath them, because they decide period and is_target (a plan section's figures are targets).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SENTENCE_END = "。！？!?；;"
+CLAUSE_BREAK = "，,、：:"  # 、 only matters for clause-level work; callers may re-join
+
+_HEADING_PATTERNS = (
+    re.compile(r"^[一二三四五六七八九十]+、"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    re.compile(r"^第[一二三四五六七八九十]+[部分章节]"),
+)
+_SENT_RE = re.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
+_CLAUSE_RE = re.compile(r"[^，,：:]+[，,：:]?")
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    position: int          # running index of the sentence in the document
+    paragraph: int         # index of the paragraph (line) it sits in
+    heading: str | None    # the nearest section heading above it
+    headings: tuple[str, ...]  # all enclosing headings, outermost first
+    span: Span
+    clauses: tuple[Span, ...]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\u3000\u00a0\r\n":
+        start += 1
+    while end > start and text[end - 1] in " \t\u3000\u00a0\r\n":
+        end -= 1
+    return start, end
+
+
+def heading_level(line: str) -> int | None:
+    """1 for 一、, 2 for （一）, 3 for a short unpunctuated line; None for body text."""
+    for level, pattern in enumerate(_HEADING_PATTERNS, start=1):
+        if pattern.match(line):
+            # 一、… followed by a long body sentence is still a heading only if it is short
+            return level if len(line) <= 60 or level < 3 else None
+    if len(line) <= 30 and not any(p in line for p in "。；;，,") and not re.search(r"\d", line):
+        return 3
+    return None
+
+
+def paragraphs(text: str) -> list[Span]:
+    out = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        s, e = _strip_span(text, pos, pos + len(line))
+        if e > s:
+            out.append(Span(text[s:e], s, e))
+        pos += len(line)
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    result: list[Sentence] = []
+    stack: dict[int, str] = {}
+    for p_index, para in enumerate(paragraphs(text)):
+        level = heading_level(para.text)
+        if level is not None and len(para.text) <= 60:
+            stack = {k: v for k, v in stack.items() if k < level}
+            stack[level] = para.text
+        headings = tuple(stack[k] for k in sorted(stack))
+        for m in _SENT_RE.finditer(para.text):
+            s, e = _strip_span(text, para.start + m.start(), para.start + m.end())
+            if e <= s:
+                continue
+            clauses = []
+            for c in _CLAUSE_RE.finditer(text, s, e):
+                cs, ce = _strip_span(text, c.start(), c.end())
+                if ce > cs:
+                    clauses.append(Span(text[cs:ce], cs, ce))
+            result.append(
+                Sentence(
+                    position=len(result),
+                    paragraph=p_index,
+                    heading=headings[-1] if headings else None,
+                    headings=headings,
+                    span=Span(text[s:e], s, e),
+                    clauses=tuple(clauses),
+                )
+            )
+    return result
