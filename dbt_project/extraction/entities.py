@@ -1,0 +1,460 @@
+"""Projects, measures and policy-document titles found in a document's text.
+
+Each clause (segment.py) is cut into noun phrases at the verbs, adverbs and list marks that
+separate them (推动 | 航星园组团 | 引进 | 鹰瞳科技 、 七维视觉 | 等 | 龙头企业). A phrase is a
+project when it ends in a facility/firm noun (…项目, …有限公司, …产业园) or is listed as one
+(…等一批金融机构落户); a measure when it ends in a policy noun (…试点, …机制, …改革) or is a
+quoted programme (“一业一证”). Status comes from the verbs around the phrase and from whether
+the section reports what was done or plans what comes next.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from . import entity_lexicon as lex
+from .entity_seeds import classify
+from .segment import Sentence, Span
+
+_OPEN_CLOSE = {"“": "”", "\"": "\"", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
+_LIST_MARKS = "、"
+_PROTECTED_AFTER_DENG = ("等级", "平等", "对等", "同等", "等同")
+# entries are plain words or small regexes (持续 but not 可持续)
+_BOUNDARY_RE = re.compile("|".join(sorted(lex.BOUNDARY_WORDS, key=len, reverse=True)))
+_CLOSERS = set(_OPEN_CLOSE.values()) - {"\""}
+_SUFFIXES = sorted(
+    [(s, "project") for s in lex.PROJECT_SUFFIXES] + [(s, "measure") for s in lex.MEASURE_SUFFIXES],
+    key=lambda pair: len(pair[0]),
+    reverse=True,
+)
+_DIGIT = re.compile(r"[0-9０-９]")
+# a number with a measure word inside a phrase makes it a quantity (项目214个), not a name
+_COUNT = re.compile(
+    r"[0-9０-９][0-9０-９.]*(?:个|家|项|%|％|亿|万|所|条|处|栋|户|件|场|余|多|平方|公里|人|倍|年)"
+    r"|^[“]?[一二两三四五六七八九十N]+[个家单项所条处批]"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "phrase" | "verb" | "list" | "deng"
+    text: str
+    start: int  # absolute offsets into the document text
+    end: int
+
+
+def _tokens(text: str, clause: Span) -> list[Token]:
+    """Cut one clause into phrases, verbs, 、 and 等, never inside quotes or brackets."""
+    tokens: list[Token] = []
+    s, e = clause.start, clause.end
+    # drop the clause's closing punctuation
+    while e > s and text[e - 1] in "，,：:。；;！？!?":
+        e -= 1
+    phrase_start = s
+    i = s
+    depth_close: list[str] = []
+
+    def flush(upto: int) -> None:
+        if upto > phrase_start:
+            tokens.append(Token("phrase", text[phrase_start:upto], phrase_start, upto))
+
+    while i < e:
+        ch = text[i]
+        if depth_close:
+            if ch == depth_close[-1]:
+                depth_close.pop()
+            elif ch in _OPEN_CLOSE and ch != "\"":
+                depth_close.append(_OPEN_CLOSE[ch])
+            i += 1
+            continue
+        if ch in _OPEN_CLOSE and text.find(_OPEN_CLOSE[ch], i + 1, e) > 0:
+            depth_close.append(_OPEN_CLOSE[ch])
+            i += 1
+            continue
+        if ch in _CLOSERS or ch in _OPEN_CLOSE:
+            # a bracket closed/opened in another clause, e.g. 中国建筑(601668,股吧)设计科技集团
+            flush(i)
+            i += 1
+            phrase_start = i
+            continue
+        if ch in _LIST_MARKS:
+            flush(i)
+            tokens.append(Token("list", ch, i, i + 1))
+            i += 1
+            phrase_start = i
+            continue
+        if ch == "等" and not any(text.startswith(w, i - 1) or text.startswith(w, i) for w in _PROTECTED_AFTER_DENG):
+            flush(i)
+            tokens.append(Token("deng", ch, i, i + 1))
+            i += 1
+            phrase_start = i
+            continue
+        m = _BOUNDARY_RE.match(text, i, e)
+        if m:
+            flush(i)
+            tokens.append(Token("verb", m.group(), i, m.end()))
+            i = m.end()
+            phrase_start = i
+            continue
+        i += 1
+    flush(e)
+    return tokens
+
+
+def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
+    """Strip leading determiners/prepositions (首家, 2023年, 在); returns (phrase, new start)."""
+    m = lex.LEADING_NOISE.match(phrase)
+    if m and m.end() < len(phrase):
+        return phrase[m.end():], start + m.end()
+    return phrase, start
+
+
+def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
+    """(end, suffix, kind) of the name-ending noun that ends latest in the phrase.
+
+    A quoted name counts by what is inside the quotes (“硅巷” ends in 巷)."""
+    bare = phrase[:-1] if phrase.endswith(("”", "\"", "’")) else phrase
+    best: tuple[int, str, str] | None = None
+    for suffix, kind in _SUFFIXES:
+        pos = bare.rfind(suffix)
+        while pos > 0:  # a bare suffix (项目, 中心) is not a name
+            end = pos + len(suffix)
+            nxt = bare[end:end + 1]
+            # 中心城区 / 园区化: the suffix runs on into a longer word
+            if suffix == "中心" and nxt in ("城", "化"):
+                pos = bare.rfind(suffix, 0, pos)
+                continue
+            if best is None or end > best[0]:
+                best = (end, suffix, kind)
+            break
+    last = bare[-1:]
+    if last in lex.SINGLE_CHAR_PROJECT_SUFFIXES and len(bare) >= 2 and (best is None or best[0] < len(bare)):
+        best = (len(bare), last, "project")
+    if best is None:
+        return None
+    end = best[0]
+    if end == len(bare):
+        end = len(phrase)
+    # keep a parenthetical that directly follows the name: 项目(DCT), 有限公司（北京）
+    m = re.match(r"[（(][^（()）]{1,20}[)）]", phrase[end:])
+    if m:
+        end += m.end()
+    return (end, best[1], best[2])
+
+
+def _section_tense(sentence: Sentence) -> str | None:
+    """'past' in a report-back section, 'future' in a plan section, None when unknown."""
+    for heading in reversed(sentence.headings):
+        if lex.PAST_SECTION.search(heading):
+            return "past"
+        if lex.FUTURE_SECTION.search(heading):
+            return "future"
+    return None
+
+
+def _project_status(verbs_after: Sequence[str], verbs_before: Sequence[str], clause_text: str, tense: str | None) -> str:
+    if tense == "future" or lex.FUTURE_MARKERS.search(clause_text):
+        return "planned"
+    for verbs in (verbs_after, verbs_before[::-1], [clause_text]):
+        for verb in verbs:
+            for status, words in lex.PROJECT_STATUS_VERBS:
+                if any(w in verb for w in words):
+                    return status
+    return "planned"
+
+
+def _measure_status(clause_text: str, sentence_text: str, tense: str | None) -> str:
+    if tense == "future":
+        return "planned"
+    if tense == "past":
+        return "implemented"
+    if lex.MEASURE_PLANNED.search(clause_text):
+        return "planned"
+    if lex.MEASURE_IMPLEMENTED.search(clause_text) or lex.MEASURE_IMPLEMENTED.search(sentence_text):
+        return "implemented"
+    return "planned"
+
+
+@dataclass
+class _Candidate:
+    kind: str  # "project" | "measure"
+    name: str
+    start: int
+    end: int
+    suffix: str | None
+    verbs_before: list[str]
+    verbs_after: list[str]
+
+
+_GENERIC_WORDS = re.compile(
+    r"重点|重大|示范性?|优质|知名|龙头|领军|头部|市区|市级|区级|全区|全市|各类|各|该|此|这些|其中|新|大型|中小|"
+    r"高端|突破性|首创性|标志性|代表性|引领性|地标性|标杆性?|外资|内资|民生|商业|储备|改造|投资|产业|行业|相关|"
+    r"一批|社会|服务|央属|市属|区属|国有|国内外|国际|专业|功能|细分领域|重要|主要|特色|金融|科技|文化|企业|"
+    r"[性的等和及与、]"
+)
+
+
+def _is_generic(name: str) -> bool:
+    """重点项目, 一批优质金融机构: a category, not a named thing."""
+    core = _GENERIC_WORDS.sub("", name)
+    if not _CJK.search(name) and not re.search(r"[A-Za-z]{2}", name):
+        return True
+    if len(name) <= 1:
+        return True
+    return len(core) <= 2 and not re.search(r"[“”\"0-9A-Za-z]", name) and core in {s for s, _ in _SUFFIXES} | {""} \
+        or len(core) == 0
+
+
+_QUANTITY_AFTER = re.compile(r"^(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]+")
+_APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
+_ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
+_MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
+
+
+def _physical(verbs: Sequence[str]) -> bool:
+    return any(pv in v for v in verbs for pv in lex.PHYSICAL_VERBS)
+
+
+_MEASURE_SUFFIX_START = re.compile("|".join(sorted(map(re.escape, lex.MEASURE_SUFFIXES), key=len, reverse=True)))
+# verbs that also occur inside policy names: 碳达峰|实施|方案, 对外|开放|试点, 医联体|建设
+_NAME_INNER_VERBS = ("实施", "开放", "推广", "建设", "升级", "提升", "促进", "签约", "管理")
+# verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
+_OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
+                 "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
+                 "实行", "试点推进", "创建", "巩固", "做好", "用好")
+
+
+def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
+    """Re-join a policy name a verb split: 东城区碳达峰 + 实施 + 方案 → 东城区碳达峰实施方案."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "phrase" and i + 1 < len(tokens) and tokens[i + 1].kind == "verb" \
+                and tokens[i + 1].text in _NAME_INNER_VERBS:
+            nxt = tokens[i + 2] if i + 2 < len(tokens) else None
+            if nxt is not None and nxt.kind == "phrase" and _MEASURE_SUFFIX_START.match(nxt.text) \
+                    and not _has_project_suffix(tok.text):
+                out.append(Token("phrase", text[tok.start:nxt.end], tok.start, nxt.end))
+                i += 3
+                continue
+            if tokens[i + 1].text == "建设" and (nxt is None or nxt.kind != "phrase") \
+                    and not _has_project_suffix(tok.text):
+                # 加强医联体建设: the programme is “…建设” itself
+                out.append(Token("phrase", text[tok.start:tokens[i + 1].end], tok.start, tokens[i + 1].end))
+                i += 2
+                continue
+        out.append(tok)
+        i += 1
+    return out
+
+
+def _has_project_suffix(phrase: str) -> bool:
+    found = _last_suffix(phrase)
+    return found is not None and found[2] == "project" and found[1] not in _ZONE_SUFFIXES
+
+
+def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
+    tokens = _merge_inner_verbs(text, _tokens(text, clause))
+    verbs = [(i, t.text) for i, t in enumerate(tokens) if t.kind == "verb"]
+    for i, tok in enumerate(tokens):
+        if tok.kind != "phrase":
+            continue
+        if i > 0 and tokens[i - 1].kind == "deng":
+            continue  # the category noun after 等 (…等一批企业)
+        after_text = text[tok.end:clause.end]
+        if _QUANTITY_AFTER.match(after_text):
+            continue  # 新增项目321个: a count, which is an indicator
+        phrase, start = _trim(text, tok.start, tok.text)
+        phrase = phrase.rstrip("的")
+        if phrase.startswith(("“", "\"")) and phrase.count("”") + phrase.count("\"") < 1:
+            phrase, start = phrase[1:], start + 1
+        if not phrase:
+            continue
+        before = [v for j, v in verbs if j < i]
+        after = [v for j, v in verbs if j > i]
+        near = before[-1:] + after[:1]
+        found = _last_suffix(phrase)
+        listed_as_project = _list_category(tokens, i)
+        status_named = _status_named(tokens, i)
+        if found is not None:
+            end, suffix, kind = found
+            name = phrase[:end]
+            if suffix in _ZONE_SUFFIXES or suffix == "平台":
+                kind = "project" if _physical(near) or listed_as_project else "measure"
+            elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
+                    m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
+                kind = "measure"
+            elif kind == "measure" and (listed_as_project or status_named) and suffix in lex.AMBIGUOUS_SUFFIXES:
+                kind = "project"
+            if kind == "project" and status_named and end < len(phrase) and after[:1] and any(
+                    after[0].startswith(w) for w in _LANDING) and 2 <= len(phrase) - end <= 15:
+                # 首家外资期货公司摩根士丹利期货落地: the proper name follows the description
+                name, start = phrase[end:], start + end
+            if kind == "project":
+                # 外资控股证券公司高盛高华证券有限公司: a description, then the firm's own name
+                inner = _APPOSITION.search(name)
+                if inner and _last_suffix(name[inner.end():]) and len(name) - inner.end() >= 4:
+                    name, start = name[inner.end():], start + inner.end()
+                if "的" in name and len(name.rsplit("的", 1)[1]) >= 4:
+                    # 带动作用大的示范项目 → 示范项目 (then dropped as generic); 特色的综合保税区 → 综合保税区
+                    cut = name.rindex("的") + 1
+                    name, start = name[cut:], start + cut
+            if kind == "measure":
+                name = lex.TRAILING_NOISE.sub("", phrase) or name
+            if _QUANTITY_AFTER.match(text[start + len(name):clause.end]):
+                continue  # 新增项目321个: a count, which is an indicator
+            yield _Candidate(kind, name, start, start + len(name), suffix, before, after)
+        elif listed_as_project or status_named:
+            name = lex.TRAILING_NOISE.sub("", phrase)
+            if 2 <= len(name) <= 20:
+                yield _Candidate("project", name, start, start + len(name), None, before, after)
+        elif "“" in phrase or "\"" in phrase:
+            name = lex.TRAILING_NOISE.sub("", phrase)
+            yield _Candidate("measure", name, start, start + len(name), None, before, after)
+        elif i > 0 and tokens[i - 1].kind == "verb" and tokens[i - 1].text in _OBJECT_VERBS \
+                and all(t.kind != "phrase" for t in tokens[i + 1:]):
+            # the object closing a clause after a policy verb: 推进金融市场双向开放
+            rest = tokens[i + 1:]
+            if len(rest) == 1 and rest[0].text in _NAME_INNER_VERBS:
+                phrase = text[start:rest[0].end]
+            name = lex.TRAILING_NOISE.sub("", phrase)
+            if 3 <= len(name) <= 20:
+                yield _Candidate("measure", name, start, start + len(name), None, before, after)
+
+
+def _list_category(tokens: Sequence[Token], i: int) -> bool:
+    """True when phrase i belongs to a 、-list that ends in 等 + a project category noun."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].kind in ("list", "phrase"):
+        j += 1
+    if j < len(tokens) and tokens[j].kind == "deng" and j + 1 < len(tokens) and tokens[j + 1].kind == "phrase":
+        return bool(lex.PROJECT_CATEGORIES.search(tokens[j + 1].text))
+    return False
+
+
+_LANDING = ("落户", "入驻", "落地", "迁入", "引进", "引入", "进驻", "注册成立", "签约落地", "签约")
+_DONE = ("开工", "竣工", "建成", "投用", "开业", "开街", "完工", "开诊", "开学", "交付", "挂牌", "投入使用",
+         "试运营", "进入试运营")
+_ADVERB_VERBS = {re.sub(r"\(\?<?[!=][^)]*\)", "", w) for w in lex.ADVERBS}
+
+
+def _next_verb(tokens: Sequence[Token], j: int) -> str | None:
+    """The first verb after token j, skipping padding adverbs (正式, 陆续, 先后)."""
+    while j < len(tokens) and tokens[j].kind == "verb":
+        if tokens[j].text not in _ADVERB_VERBS:
+            return tokens[j].text
+        j += 1
+    return None
+
+
+def _status_named(tokens: Sequence[Token], i: int) -> bool:
+    """A name right before 落户/入驻/竣工/开业, or right after 引进/引入 (firms need no suffix)."""
+    j = i
+    while j + 1 < len(tokens) and tokens[j + 1].kind in ("list", "phrase"):
+        j += 1
+    verb = _next_verb(tokens, j + 1)
+    if verb is not None and verb.startswith(_LANDING + _DONE):
+        return True
+    k = i
+    while k - 1 >= 0 and tokens[k - 1].kind in ("list", "phrase"):
+        k -= 1
+    return k - 1 >= 0 and tokens[k - 1].kind == "verb" and tokens[k - 1].text in ("引进", "引入", "入驻", "落地", "签约落地", "进驻")
+
+
+# words that sit where a name would (落地我区, 目前已落地) but are places, times or pronouns
+_NOT_NAMES = re.compile(
+    r"^(?:我区|本区|我市|本市|全区|全市|在京|京|目前|不久前|此前|近年来|每年|今年|明年|契机|案例|发力|"
+    r"[^\s]{0,2}(?:之路|道路|思路|出路|新路))$"
+)
+
+
+def _project_name_ok(cand: "_Candidate") -> bool:
+    name = cand.name
+    if _NOT_NAMES.match(name) or "的" in name:
+        return False
+    # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计)
+    return cand.suffix is not None or len(name) >= 3 or name.startswith("“")
+
+
+def _measure_name_ok(cand: "_Candidate") -> bool:
+    name = cand.name
+    if lex.NOT_A_MEASURE.search(name) or _NOT_NAMES.match(name):
+        return False
+    quoted = re.fullmatch(r"[“\"‘](.*)[”\"’]", name)
+    if quoted and len(quoted.group(1)) <= 2:
+        return False  # “两区”, “五子”: a slogan, not a programme
+    # an act of government: the phrase is the object of a verb, or the subject of 落地/实施
+    return bool(cand.verbs_before) or any(cand.verbs_after[:1] and cand.verbs_after[0].startswith(v)
+                                          for v in lex.MEASURE_SUBJECT_VERBS)
+
+
+def _walk(text: str, sentences: Sequence[Sentence]):
+    for sentence in sentences:
+        if sentence.heading is not None and sentence.span.text == sentence.heading:
+            continue  # section titles summarise; the facts are in the body
+        tense = _section_tense(sentence)
+        for clause in sentence.clauses:
+            for cand in _candidates(text, clause):
+                if _is_generic(cand.name) or _DIGIT.search(cand.name[:1] or "") or _COUNT.search(cand.name) \
+                        or cand.name.count("“") != cand.name.count("”"):
+                    continue
+                yield sentence, clause, tense, cand
+
+
+def extract_projects(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
+    out: list[dict] = []
+    seen: set[str] = set()
+    for sentence, clause, tense, cand in _walk(text, sentences):
+        if cand.kind != "project" or cand.name in seen or len(cand.name) > 30 or not _project_name_ok(cand):
+            continue
+        seen.add(cand.name)
+        quote, q_start, q_end = clause.text, clause.start, clause.end  # the clause names it and says what happened
+        money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
+        out.append({
+            "name": cand.name,
+            "quote": quote,
+            "district": district_of(cand.start),
+            "status": _project_status(cand.verbs_after, cand.verbs_before, clause.text, tense),
+            "investment_value": float(money.group(1)) if money else None,
+            "investment_unit": money.group(2) if money else None,
+            "sector": classify("project_sectors", cand.name, clause.text),
+            "start": q_start,
+            "end": q_end,
+        })
+    return out
+
+
+def extract_measures(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
+    out: list[dict] = []
+    seen: set[str] = set()
+    for sentence, clause, tense, cand in _walk(text, sentences):
+        if cand.kind != "measure" or cand.name in seen or len(cand.name) > 40 or not _measure_name_ok(cand):
+            continue
+        seen.add(cand.name)
+        quote, q_start, q_end = clause.text, clause.start, clause.end  # the clause names it and says what happened
+        out.append({
+            "name": cand.name,
+            "quote": quote,
+            "district": district_of(cand.start),
+            "domain": classify("measure_domains", cand.name, clause.text),
+            "status": _measure_status(clause.text, sentence.span.text, tense),
+            "start": q_start,
+            "end": q_end,
+        })
+    return out
+
+
+_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+
+
+def extract_policy_documents(text: str) -> list[str]:
+    """Every 《》 title naming a plan, scheme, regulation or report, deduplicated, in order."""
+    titles: list[str] = []
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        if lex.POLICY_TITLE_END.search(title) and title not in titles:
+            titles.append(title)
+    return titles

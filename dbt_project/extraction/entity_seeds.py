@@ -1,0 +1,43 @@
+"""Keyword → sector/domain rules, read from the dbt seeds so BI users and the extractor share them.
+
+The CSVs in dbt_project/seeds are ordered: the first keyword found wins, so put the specific
+keywords (期货, 知识产权) above the broad ones (金融, 企业).
+"""
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
+
+
+@lru_cache(maxsize=None)
+def keyword_rules(seed_name: str) -> tuple[tuple[str, str], ...]:
+    """(keyword, label) pairs from seeds/<seed_name>.csv, in file order."""
+    path = SEEDS_DIR / f"{seed_name}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if not header or len(header) < 2:
+            raise ValueError(f"{path}: expected a header 'keyword,<label>'")
+        rules = []
+        for line_no, row in enumerate(reader, start=2):
+            if not row or not row[0].strip():
+                continue
+            if len(row) < 2 or not row[1].strip():
+                raise ValueError(f"{path}:{line_no}: keyword {row[0]!r} has no label")
+            rules.append((row[0].strip(), row[1].strip()))
+    return tuple(rules)
+
+
+def classify(seed_name: str, *texts: str, default: str = "other") -> str:
+    """Label of the first rule whose keyword occurs in the first text that has any."""
+    rules = keyword_rules(seed_name)
+    for text in texts:
+        if not text:
+            continue
+        for keyword, label in rules:
+            if keyword in text:
+                return label
+    return default

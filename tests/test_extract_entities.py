@@ -1,0 +1,125 @@
+"""Projects, measures and 《》 titles, on sentences written in the style of other districts' reports.
+
+None of these sentences comes from the gold documents: they check the language patterns
+(status verbs, name suffixes, lists closed by 等, quoted programmes), not memorised names.
+"""
+import pytest
+
+from dbt_project.extraction.entities import extract_measures, extract_policy_documents, extract_projects
+from dbt_project.extraction.entity_eval import evaluate
+from dbt_project.extraction.entity_seeds import classify, keyword_rules
+from dbt_project.extraction.segment import sentences
+
+
+def _run(extract, text, district="海淀区"):
+    rows = extract(text, sentences(text), lambda _i: district)
+    for row in rows:
+        assert text[row["start"]:row["end"]] == row["quote"], row
+    return {row["name"]: row for row in rows}
+
+
+def test_company_suffix_and_landing_verb_make_a_landed_finance_project():
+    text = "全国首家外资控股证券公司高盛高华证券有限责任公司落户海淀，中关村科学城创新中心正式开业。"
+    projects = _run(extract_projects, text)
+    assert projects["高盛高华证券有限责任公司"]["status"] == "landed"
+    assert projects["高盛高华证券有限责任公司"]["sector"] == "finance"
+    assert projects["中关村科学城创新中心"]["status"] == "completed"
+    assert projects["中关村科学城创新中心"]["district"] == "海淀区"
+
+
+def test_firms_listed_before_deng_and_a_category_are_projects_even_without_a_suffix():
+    text = "朝阳园引进商汤智能、旷视视觉、第四范式等一批人工智能龙头企业，望京小街改造项目开工建设。"
+    projects = _run(extract_projects, text, "朝阳区")
+    assert {"商汤智能", "旷视视觉", "第四范式"} <= set(projects)
+    assert projects["商汤智能"]["status"] == "landed"
+    assert projects["望京小街改造项目"]["status"] == "started"
+    assert not any("企业" == name[-2:] for name in projects), projects
+
+
+def test_counts_of_projects_are_indicators_not_projects():
+    text = "全年新增“两区”项目215个，已落地项目130个，落地率60%。"
+    assert _run(extract_projects, text, "大兴区") == {}
+
+
+def test_plan_section_makes_projects_planned_and_reads_investment():
+    text = (
+        "一、2024年工作安排\n"
+        "加快建设大兴国际氢能示范区加氢站项目，总投资12.5亿元，确保年内竣工投用。\n"
+    )
+    projects = _run(extract_projects, text, "大兴区")
+    project = projects["大兴国际氢能示范区加氢站项目"]
+    assert project["status"] == "planned"
+    assert project["investment_value"] == 12.5 and project["investment_unit"] == "亿元"
+    assert project["sector"] == "infrastructure"
+
+
+def test_policy_nouns_and_quoted_programmes_are_measures_with_status_from_verbs():
+    text = (
+        "经开区率先实施跨境研发用物品进口白名单制度，推行“一照多址”。"
+        "下一步，将探索数据跨境流动分类分级管理试点，支持外籍人才永久居留推荐机制。"
+    )
+    measures = _run(extract_measures, text, "北京经济技术开发区")
+    assert measures["跨境研发用物品进口白名单制度"]["status"] == "implemented"
+    assert measures["数据跨境流动分类分级管理试点"]["status"] == "planned"
+    assert measures["数据跨境流动分类分级管理试点"]["domain"] == "data"
+    assert measures["外籍人才永久居留推荐机制"]["domain"] == "talent"
+    assert any("一照多址" in name for name in measures), measures
+
+
+def test_report_back_section_makes_measures_implemented():
+    text = "一、2023年工作进展\n深化知识产权质押融资改革，完善企业开办“一网通办”服务。\n"
+    measures = _run(extract_measures, text, "朝阳区")
+    assert measures["知识产权质押融资改革"]["status"] == "implemented"
+    assert measures["知识产权质押融资改革"]["domain"] == "ip"
+
+
+def test_policy_document_titles_keep_plans_and_drop_articles():
+    text = (
+        "会议审议通过《海淀区促进人工智能产业发展行动计划（2024-2026年）》（以下简称《行动计划》），"
+        "学习了《海淀区推进“两区”建设实施方案》和《海淀区推进“两区”建设实施方案》，"
+        "观看了专题片《创新之城》，并印发《关于加快发展数字经济的若干措施》。"
+    )
+    assert extract_policy_documents(text) == [
+        "海淀区促进人工智能产业发展行动计划（2024-2026年）",
+        "行动计划",
+        "海淀区推进“两区”建设实施方案",
+        "关于加快发展数字经济的若干措施",
+    ]
+
+
+def test_keyword_seeds_are_ordered_rules():
+    assert ("期货", "finance") in keyword_rules("project_sectors")
+    assert classify("measure_domains", "知识产权保险试点") == "ip"
+    assert classify("measure_domains", "某某某") == "other"
+
+
+@pytest.mark.timeout(30)
+def test_gold_recall_floors(gold_dir):
+    scores = evaluate(gold_dir)
+    assert scores["projects"][1] >= 0.75, scores
+    assert scores["measures"][1] >= 0.60, scores
+    assert scores["policy_documents"][2] >= 0.95, scores
+    # precision stays sane: BI users read these names
+    assert scores["projects"][0] >= 0.40, scores
+    assert scores["measures"][0] >= 0.30, scores
+
+
+def test_policy_names_split_by_an_inner_verb_are_rejoined():
+    text = "制定丰台区碳达峰实施方案，开展商业秘密对外开放试点，加强医联体建设，稳步推进跨境贸易投资高水平开放。"
+    measures = _run(extract_measures, text, "丰台区")
+    assert {"丰台区碳达峰实施方案", "商业秘密对外开放试点", "医联体建设", "跨境贸易投资高水平开放"} <= set(measures)
+    assert measures["丰台区碳达峰实施方案"]["domain"] == "urban"
+
+
+def test_section_titles_and_speech_are_not_measures():
+    text = "一、深化改革创新\n“我们将持续优化营商环境，”区商务局负责人介绍，石景山区是首钢园所在地。\n"
+    measures = _run(extract_measures, text, "石景山区")
+    assert "改革创新" not in measures
+    assert not any("介绍" in name or "是" in name for name in measures), measures
+
+
+def test_quoted_street_names_are_projects():
+    text = "加快“数字巷”建设，推动昌平生命科学园三期项目开工。"
+    projects = _run(extract_projects, text, "昌平区")
+    assert "“数字巷”" in projects and projects["“数字巷”"]["sector"] == "technology"
+    assert projects["昌平生命科学园三期项目"]["sector"] == "health"
