@@ -1,0 +1,181 @@
+"""Which jurisdiction a figure is about.
+
+A municipal document (or a press article quoting several districts) attributes each clause to the
+district it names, the one named earlier in its sentence, or the one the previous sentence of the
+paragraph was about, or the heading above it; otherwise the document's own district. A district's
+own report stays with its district unless another district is the subject of a clause.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Sequence
+
+from dbt_project.extraction.vocab import MUNICIPAL, districts
+
+# Well-known places that sit wholly inside one district; used like the district's own name.
+PLACES = {
+    "东城区": ("王府井", "隆福寺", "南锣鼓巷", "东直门", "崇文门"),
+    "西城区": ("金融街", "西单", "什刹海", "丽泽金融商务区"),
+    "朝阳区": ("CBD", "国贸", "望京", "奥林匹克公园"),
+    "海淀区": ("中关村软件园", "上地", "海淀园"),
+    "丰台区": ("丽泽", "丰台科技园"),
+    "石景山区": ("首钢园", "首钢"),
+    "通州区": ("城市副中心", "运河商务区", "环球影城", "张家湾", "宋庄"),
+    "顺义区": ("天竺", "首都机场", "首都国际机场", "临空经济核心区"),
+    "昌平区": ("未来科学城", "生命科学园", "回龙观", "天通苑"),
+    "大兴区": ("大兴机场", "大兴国际机场", "临空经济区"),
+    "怀柔区": ("怀柔科学城", "雁栖湖"),
+    "北京经济技术开发区": ("亦庄",),
+}
+# a short name followed by these is a street or gate, not the district: 朝阳门, 朝阳路
+_NOT_DISTRICT_AFTER = re.compile(r"[门路街桥村镇胡]")
+# 北京/全市 as the subject of a clause (北京将…, 全市新设…), not the first word of a name (北京中德…示范区)
+_MUNICIPAL_SUBJECT_AFTER = re.compile(r"[将在已是率把对全要为以新共累各从正市]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    district: str
+
+    @property
+    def municipal(self) -> bool:
+        return self.district == MUNICIPAL
+
+
+@lru_cache(maxsize=1)
+def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    for d in districts():
+        names[d.name] = d.name
+        for a in d.aliases:
+            names.setdefault(a, d.name)
+    for d, places in PLACES.items():
+        for p in places:
+            names.setdefault(p, d)
+    alternatives = sorted(names, key=len, reverse=True)
+    return re.compile("|".join(re.escape(a) for a in alternatives)), names
+
+
+def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    pattern, names = _alias_pattern()
+    end = len(text) if end is None else end
+    out = []
+    for m in pattern.finditer(text, start, end):
+        alias, district = m.group(0), names[m.group(0)]
+        after = text[m.end():m.end() + 1]
+        if district != MUNICIPAL and alias != district and len(alias) <= 3 and _NOT_DISTRICT_AFTER.match(after):
+            continue
+        if district == MUNICIPAL and alias in ("北京", "首都") and not _MUNICIPAL_SUBJECT_AFTER.match(after):
+            # 北京CBD, 北京中德…示范区: the city name opens another name
+            if alias == "首都" or m.start() > start:
+                continue
+        if district == MUNICIPAL and text[m.start() - 1:m.start()] in ("占", "居", "列", "于"):
+            continue  # 占全市的比重, 居全市第一: the city is the yardstick, not the subject
+        out.append(Mention(m.start(), m.end(), district))
+    return out
+
+
+def document_district(text: str, title: str | None = None, source_district: str | None = None) -> str:
+    """The jurisdiction a document is mainly about."""
+    known = {d.name for d in districts()}
+    if source_district in known:
+        return source_district
+    for head in (title or "", text[:300]):
+        found = [m.district for m in mentions(head) if not m.municipal]
+        if found and re.search(r"(区|开发区)(\d{4}年|关于|人民政府|政府|发改委|委员会|人大|国民经济)", head.replace(" ", "")):
+            return found[0]
+    counts: dict[str, int] = {}
+    for m in mentions(text):
+        counts[m.district] = counts.get(m.district, 0) + 1
+    district_counts = {d: c for d, c in counts.items() if d != MUNICIPAL}
+    total = sum(district_counts.values())
+    if total:
+        best, n = max(district_counts.items(), key=lambda kv: kv[1])
+        if n >= 3 and n / total >= 0.75 and n >= counts.get(MUNICIPAL, 0):
+            return best
+    return MUNICIPAL
+
+
+def _strong_sentence_start(text: str, pos: int, floor: int) -> int:
+    i = max(text.rfind("。", floor, pos), text.rfind("！", floor, pos), text.rfind("？", floor, pos))
+    return i + 1 if i >= 0 else floor
+
+
+def district_resolver(text: str, sentences: Sequence, default_district: str) -> Callable[[int], str]:
+    """A function from a character offset in text to the district the clause there is about."""
+    municipal_doc = default_district == MUNICIPAL
+    all_mentions = mentions(text)
+    if not municipal_doc:
+        # in a district's own report only a clause that opens with another district changes the subject
+        clause_starts = set()
+        for s in sentences:
+            for c in s.clauses:
+                clause_starts.add(c.start)
+        all_mentions = [
+            m for m in all_mentions
+            if not m.municipal and any(cs in clause_starts for cs in range(max(0, m.start - 1), m.start + 1))
+        ]
+    starts = [m.start for m in all_mentions]
+    sent_starts = [s.span.start for s in sentences]
+
+    def in_range(a: int, b: int) -> list[Mention]:
+        i, j = bisect.bisect_left(starts, a), bisect.bisect_left(starts, b)
+        return all_mentions[i:j]
+
+    def decide(found: list[Mention]) -> str | None:
+        names = {m.district for m in found}
+        if not names:
+            return None
+        if len(names) == 1:
+            return names.pop()
+        return MUNICIPAL if municipal_doc else default_district
+
+    def resolve(pos: int) -> str:
+        k = bisect.bisect_right(sent_starts, pos) - 1
+        if k < 0:
+            return default_district
+        sent = sentences[k]
+        clause = next((c for c in sent.clauses if c.start <= pos < c.end), sent.span)
+        # 1. the clause itself
+        got = decide(in_range(clause.start, clause.end))
+        if got:
+            return got
+        # 2. earlier in the sentence (up to 。): the nearest district, unless the city is the later subject
+        para_start = _paragraph_start(k)
+        s0 = _strong_sentence_start(text, clause.start, sentences[para_start].span.start)
+        before = in_range(s0, clause.start)
+        if before:
+            local = [m for m in before if not m.municipal]
+            if local and len({m.district for m in local}) == 1:
+                if not (municipal_doc and any(m.municipal and m.start > local[-1].start for m in before)):
+                    return local[-1].district
+            elif local:
+                return MUNICIPAL if municipal_doc else default_district
+            else:
+                return MUNICIPAL if municipal_doc else default_district
+        # 3. the previous sentence of the paragraph (…大兴定下目标：…。金融…占GDP比重超过40%)
+        if k - 1 >= para_start:
+            prev = sentences[k - 1].span
+            got = decide(in_range(prev.start, prev.end))
+            if got:
+                return got
+        # 4. the heading above
+        if sent.heading:
+            h = sent.heading
+            hs = [m.district for m in mentions(h) if not m.municipal and m.start == 0]
+            if len(set(hs)) == 1 and (municipal_doc or True):
+                return hs[0] if municipal_doc else default_district
+        return default_district
+
+    def _paragraph_start(k: int) -> int:
+        p = sentences[k].paragraph
+        while k > 0 and sentences[k - 1].paragraph == p:
+            k -= 1
+        return k
+
+    return resolve

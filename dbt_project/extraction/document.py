@@ -1,0 +1,89 @@
+"""What kind of document this is, which year it reports on, and which of its sections are plans."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dbt_project.extraction.segment import heading_level
+
+DOC_TYPES = ("plan_report", "work_report", "work_plan", "news", "bulletin")
+_TYPE_PATTERNS = (
+    ("plan_report", re.compile(r"国民经济和社会发展计划|国民经济和社会发展.{0,6}计划")),
+    ("work_report", re.compile(r"政府工作报告|工作情况(的)?报告|情况的报告|工作报告|在.{0,20}人民代表大会.{0,12}会议上|向.{0,6}人大常委会报告")),
+    ("work_plan", re.compile(r"工作方案|工作要点|实施方案|行动方案|行动计划|工作计划")),
+    ("bulletin", re.compile(r"人大常委会公报|常委会公报|公报")),
+)
+_YEAR_RE = re.compile(r"(?<![\d\-—－~至到])((?:19|20)\d{2})\s*年(?!\s*[-—－~至到]\s*(?:19|20)\d{2})")
+# a heading that announces a plan or the next steps: its figures are targets
+PLAN_HEADING = re.compile(r"计划安排|计划\(草案\)|计划（草案）|主要任务|工作安排|下一步|工作打算|工作思路|目标任务|主要目标|预期目标|重点任务|工作要点")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    doc_type: str
+    base_year: int | None        # the year the document's figures belong to by default
+    plan_year: int | None        # the year its plan sections aim at
+
+
+def _head_lines(text: str, n: int = 12) -> list[str]:
+    lines = [re.sub(r"\s+", "", l) for l in text.splitlines()]
+    return [l for l in lines if l][:n]
+
+
+def classify(text: str, title: str | None = None, section: str | None = None) -> str:
+    if section in DOC_TYPES:
+        return section
+    candidates = [re.sub(r"\s+", "", title)] if title else []
+    # a page's own title sits in its first short lines (a news lead paragraph is long and punctuated)
+    candidates += [l for l in _head_lines(text) if len(l) <= 90 and "。" not in l]
+    for doc_type, pattern in _TYPE_PATTERNS:
+        for line in candidates:
+            if pattern.search(line):
+                return doc_type
+    return "news"
+
+
+def _years(s: str) -> list[int]:
+    return [int(y) for y in _YEAR_RE.findall(s)]
+
+
+def context(text: str, title: str | None = None, section: str | None = None,
+            publish_date: date | str | None = None) -> DocumentContext:
+    doc_type = classify(text, title, section)
+    heading_text = re.sub(r"\s+", "", title or "") or "".join(_head_lines(text, 3))
+    title_years = _years(heading_text)
+    pub_year = None
+    if publish_date:
+        pub_year = int(str(publish_date)[:4])
+    else:
+        m = re.search(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20)\d{2})", text[:600]) or re.search(
+            r"——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", text[:800])
+        if m:
+            pub_year = int(m.group(1))
+    if doc_type == "plan_report" and title_years:
+        base = min(title_years)
+        plan = max(title_years) if max(title_years) > base else base + 1
+        return DocumentContext(doc_type, base, plan)
+    if pub_year is None:
+        # no date given: the latest year the text speaks of in the past or present (not 到2025年)
+        years = [y for y in _years(text) if y <= 2100]
+        past = [int(m.group(1)) for m in _YEAR_RE.finditer(text)
+                if not re.search(r"(到|至|力争|截至|预计)$", text[max(0, m.start() - 2):m.start()])]
+        pub_year = max(past or years) if (past or years) else None
+    return DocumentContext(doc_type, pub_year, (pub_year + 1) if pub_year else None)
+
+
+def section_of(headings: tuple[str, ...]) -> tuple[int | None, bool]:
+    """(year named by the enclosing top-level heading, whether the section is a plan)."""
+    year, is_plan = None, False
+    for h in headings:
+        level = heading_level(h)
+        if level is None or level > 2:
+            continue
+        ys = _years(h)
+        if ys and level == 1:
+            year = ys[0]
+        if PLAN_HEADING.search(h):
+            is_plan = True
+    return year, is_plan

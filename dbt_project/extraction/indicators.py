@@ -1,0 +1,272 @@
+"""Indicators: each quantity with the metric it measures, its kind, direction, period and target flag.
+
+Chinese states a measured figure in two shapes, and the metric sits on a different side in each:
+  subject + verb + number   地区生产总值同比增长5%, 接件答复率实现100%   → metric before the number
+  verb + number + noun      组织307家企业参展服贸会, 新建托位693个        → the verb plus the noun after it
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Callable, Sequence
+
+from dbt_project.extraction.document import DocumentContext, section_of
+from dbt_project.extraction.numbers import Quantity, QuotedIndex, find_quantities, to_base
+from dbt_project.extraction.vocab import districts, units
+
+_UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|回升|增长率"
+_DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|减排"
+_FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
+_CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
+_CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
+_PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办结|解决")
+_SHARE = re.compile(r"占|比重|比例|比率|份额|率")
+
+_VERBS = sorted(
+    """新开工 新落地 新增 新设 新建 新入选 新布局 引进 引入 吸引 招引 推出 推动 推进 实施 实现 完成 建成
+    建设 打造 组织 举办 开展 提供 拥有 有 落地 签约 签订 落户 入驻 入选 获评 荣获 评为 认定 培育 帮扶 覆盖
+    带动 吸纳 集聚 聚集 汇聚 布局 储备 筹集 扩充 发放 拨付 支出 整改 整治 开放 出台 发布 梳理 确立 调研
+    录播 形成 涉及 改造 拆除 压减 复制推广 参与 参展 开设 设立 成立 支持 受理 办理 解决 交付 投用
+    投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留""".split(),
+    key=len, reverse=True,
+)
+_VERB_RE = re.compile("|".join(_VERBS))
+_TRAILING = sorted(
+    """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
+    提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
+    实现 完成了 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
+    同比 均 优化调整为 调整为 动态调整增至 会有 由 从""".split(),
+    key=len, reverse=True,
+)
+_LEADING = re.compile(
+    r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|力争|明确|确保|争取|实现|今年|去年|明年|全年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月"
+    r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|共|此外|另外|全区|全市|我区|本区|我市|本市|并|还|均|以|据|经|，|,|、|：|:)+"
+)
+_TARGET_CLAUSE = re.compile(
+    r"力争|预计|预期|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
+    r"|到(?:19|20)\d{2}年|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
+)
+_TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
+_CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
+_MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
+_MONTH = re.compile(r"(?:((?:19|20)\d{2})年|今年)(\d{1,2})月")
+_HALF = re.compile(r"(?:((?:19|20)\d{2})年|今年)?([上下])半年")
+_YEAR = re.compile(r"(?<![\d\-—－~])((?:19|20)\d{2})年(?!\s*[-—－~至]\s*(?:19|20)\d{2})")
+
+
+def _strip_trailing(s: str) -> str:
+    changed = True
+    while changed and s:
+        changed = False
+        s2 = s.rstrip("，,、：:；;（(")
+        if s2 != s:
+            s, changed = s2, True
+        for w in _TRAILING:
+            if s.endswith(w):
+                s, changed = s[: -len(w)], True
+                break
+    return s
+
+
+def _strip_leading(s: str) -> str:
+    s = _LEADING.sub("", s)
+    # a district or the city as the subject: 东城区新增…, 北京将…
+    for d in districts():
+        for name in (d.name, *d.aliases):
+            if s.startswith(name) and len(s) > len(name) + 1:
+                rest = s[len(name):]
+                rest = re.sub(r"^(?:将|已|在|共|还|累计)", "", rest)
+                return _LEADING.sub("", rest)
+    return s
+
+
+def _verb_tail(s: str) -> str:
+    """The last verb of s and what follows it (the verb that governs a number after it)."""
+    last = None
+    for m in _VERB_RE.finditer(s):
+        last = m
+    if last is None:
+        return s if len(s) <= 3 else ""
+    return s[last.start():]
+
+
+def _clean_right(s: str, cut_at_verb: bool) -> str:
+    s = re.sub(r"^(?:人民币|的|和|及|、|，|,)+", "", s)
+    if cut_at_verb:
+        for m in re.finditer(rf"{_VERB_RE.pattern}|已|累计", s):
+            if m.start() >= 2:
+                s = s[: m.start()]
+                break
+    if s.find("等") >= 2:
+        s = s[: s.find("等")]
+    s = s.rstrip("，,、：:；;。等")
+    return s
+
+
+def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
+    left = _strip_leading(_strip_trailing(text[lo:q.qualifier_start].strip()))
+    raw_right = text[q.end:hi]
+    # 新开工52个、完工22个: what follows a 、 belongs to the next figure
+    right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(raw_right, cut_at_verb=has_next))
+    if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
+        left = left[left.rfind("累计") + 2:]
+    if "等" in left:
+        after = _strip_trailing(left[left.rfind("等") + 1:])
+        after = _LEADING.sub("", after)
+        before = _strip_leading(left[:left.rfind("等")])
+        if len(after) >= 2:
+            left = after
+        elif right:
+            # 签约落地博世…中心等20余个项目: the opening verbs govern the count
+            opening = re.match(rf"(?:{_VERB_RE.pattern})+", before)
+            left = opening.group(0) if opening else after
+        else:
+            left = before
+    right = re.sub(r"《[^》]*》", "", right) if len(re.sub(r"《[^》]*》", "", right)) >= 2 else right
+    # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
+    if left.startswith("“") and "”" in left and len(left) - left.index("”") > 4:
+        left = left[left.index("”") + 1:]
+    unit = units().get(q.unit or "")
+    count_like = unit is not None and unit.category in ("count",)
+    ends_with_verb = bool(left) and any(left.endswith(v) for v in _VERBS)
+    counted = count_like or (unit is not None and unit.category == "bare_scale")
+    if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and q.unit not in ("%",):
+        governing = re.sub(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$", "", _verb_tail(left))
+        if re.search(r"[和及与]", governing):
+            governing = re.split(r"[和及与]", governing)[-1]
+        metric = governing + right
+    elif right and len(left) <= 2:
+        metric = left + right
+    elif right and len(right) <= 3 and q.unit in ("%",):
+        metric = left + right
+    else:
+        metric = left
+    metric = metric.strip("，,、：:；;。的和及与 ")
+    if metric.count("“") != metric.count("”"):
+        metric = metric.replace("“", "").replace("”", "")
+    return metric
+
+
+def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
+    tail = text[max(clause_start, q.qualifier_start - 10):q.qualifier_start]
+    m = _CHANGE_TAIL.search(tail)
+    if m and not re.search(r"(?:到|至)$", tail):
+        return "change", "up" if re.fullmatch(_UP, m.group("verb")) else "down"
+    opening = _CHANGE_OPEN.match(text[clause_start:q.qualifier_start])
+    if opening and q.unit not in ("%",):
+        return "change", "up" if re.fullmatch(_UP, opening.group("verb")) else "down"
+    if q.unit == "%":
+        if _PROGRESS.search(metric) or _PROGRESS.search(right[:4]):
+            return "progress", None
+        return "share", None
+    if q.unit in ("成", None):
+        return "share", None
+    return "level", None
+
+
+def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: int | None,
+            plan: bool, clause_text: str) -> str | None:
+    before = text[s0:pos]
+    if _CUMULATIVE.search(before):
+        return "cumulative"
+    year = section_year or ((ctx.plan_year if plan else ctx.base_year))
+    ys = [m for m in _YEAR.finditer(before)]
+    if ys:
+        year = int(ys[-1].group(1))
+    if "每年" in clause_text or "年均" in clause_text:
+        return str(year) if year else None
+    m = None
+    for m in _MONTH_RANGE.finditer(before):
+        pass
+    if m and year:
+        y = int(m.group(1)) if m.group(1) else year
+        return f"{y}-{int(m.group(2)):02d}..{y}-{int(m.group(3)):02d}"
+    m = None
+    for m in _HALF.finditer(before):
+        pass
+    if m and year:
+        y = int(m.group(1)) if m.group(1) else year
+        return f"{y}H{1 if m.group(2) == '上' else 2}"
+    m = None
+    for m in _MONTH.finditer(before):
+        pass
+    if m and year:
+        y = int(m.group(1)) if m.group(1) else year
+        return f"{y}-{int(m.group(2)):02d}"
+    return str(year) if year else None
+
+
+def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[int], str],
+                       ctx: DocumentContext) -> list[dict]:
+    quoted = QuotedIndex(text)
+    quantities = find_quantities(text, 0, len(text), quoted)
+    starts = [q.start for q in quantities]
+    out: list[dict] = []
+    target_carry: dict[int, bool] = {}
+    for sent in sentences:
+        section_year, plan = section_of(sent.headings)
+        prev_metric, prev_unit = None, None
+        for clause in sent.clauses:
+            i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+            in_clause = [q for q in quantities[i:j] if q.end <= clause.end + 2]
+            for k, q in enumerate(in_clause):
+                lo = in_clause[k - 1].end if k else clause.start
+                hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
+                metric = metric_for(text, q, lo, hi, has_next=k + 1 < len(in_clause))
+                if k and text[lo:lo + 1] == "、" and prev_metric and len(metric) <= 4:
+                    # 老旧小区综合整治新开工52个、完工22个: the list shares its subject
+                    verb = None
+                    for verb in _VERB_RE.finditer(prev_metric):
+                        pass
+                    if verb is not None and verb.start() > 0:
+                        metric = prev_metric[:verb.start()] + metric
+                if not metric and prev_metric:
+                    # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing
+                    metric = prev_metric
+                if not metric:
+                    continue
+                prev_metric, prev_unit = metric, q.unit
+                right = text[q.end:hi]
+                kind, direction = _kind(text, q, clause.start, metric, right)
+                s0 = _sentence_start(text, q.start, sent)
+                clause_before = text[clause.start:q.start]
+                sentence_before = text[s0:q.start]
+                is_target = bool(
+                    plan
+                    or _TARGET_CLAUSE.search(clause_before)
+                    or _TARGET_SENTENCE.search(sentence_before)
+                    or _carried_target(text, sent, s0)
+                )
+                period = _period(text, s0, q.start, ctx, section_year, plan, clause.text)
+                value_base, base_unit = to_base(q.value, q.unit)
+                quote_start, quote_end = clause.start, clause.end
+                quote = text[quote_start:quote_end].rstrip("，,、：:；;。")
+                out.append({
+                    "position": q.start,
+                    "quote": quote,
+                    "metric": metric,
+                    "value": q.value,
+                    "unit": q.unit,
+                    "value_base": value_base,
+                    "base_unit": base_unit,
+                    "kind": kind,
+                    "direction": direction,
+                    "period": period,
+                    "is_target": is_target,
+                    "qualifier": q.qualifier,
+                    "district": district_of(q.start),
+                })
+    return out
+
+
+def _sentence_start(text: str, pos: int, sent) -> int:
+    """Start of the full sentence (up to the last 。！？) within the paragraph: ；-joined parts share a year."""
+    floor = text.rfind("\n", 0, sent.span.start) + 1
+    i = max(text.rfind("。", floor, pos), text.rfind("！", floor, pos), text.rfind("？", floor, pos))
+    return i + 1 if i >= 0 else floor
+
+
+def _carried_target(text: str, sent, s0: int) -> bool:
+    """A paragraph that announces its goals (…定下目标：) makes the sentences after it targets too."""
+    floor = text.rfind("\n", 0, sent.span.start) + 1
+    return bool(re.search(r"目标[：:]", text[floor:s0]))

@@ -1,0 +1,293 @@
+"""Find the quantities written in Chinese text: value, unit as written, qualifier, exact offsets.
+
+Handles 3437.1亿元, 1.2万个, 两家, 1/3, 三成, 千分之七, 近50%, 2000余户, 35万余人次, 千亿级,
+200万至300万元 (a range keeps its lower bound), 一半; and leaves out what is not a quantity:
+dates and years, ordinals (第三批, 二期), numbers inside quotes, titles and slogans (“十四五”),
+labels (四大领域), list markers and stock codes (they carry no unit).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import cn2an
+
+from dbt_project.extraction.vocab import units, units_longest_first
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = rf"[{CN_DIGITS}]+"
+_NUMBER_RE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
+_SCALES = ("万亿", "亿", "万", "千", "百")
+_RANGE_LINK = "至到~～－—-"
+_TIME_UNITS = ("年", "月", "日", "号", "时", "点", "周岁", "岁", "世纪", "周", "季度", "届", "代", "强", "级")
+_QUALIFIER_BEFORE = (
+    ("不低于", "at_least"), ("不少于", "at_least"), ("至少", "at_least"),
+    ("不足", "under"), ("不到", "under"), ("低于", "under"), ("少于", "under"), ("不超过", "under"),
+    ("超过", "over"), ("高于", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"),
+    ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"), ("大约", "approx"),
+)
+_QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
+# Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
+_LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
+                "大", "是", "字", "化", "体", "线", "环", "圈")
+_MEETING_RE = re.compile(r"^[次届](?:会|全会|会议|党代会|人大|代表大会)")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int            # first character of the number (or of 千分之 / 一半)
+    end: int              # one past the unit and any 余/多/左右 tail
+    value: float
+    unit: str | None      # as written, scale included: 亿元, 万个, %; None for bare ratios
+    qualifier: str | None
+    qualifier_start: int  # where a 超/近/不低于 before the number starts (== start when none)
+    number_text: str
+
+
+def chinese_to_number(s: str) -> float | None:
+    if s in ("两",):
+        return 2.0
+    s = s.replace("两", "二").replace("〇", "零")
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside “”, 《》, 「」, 〈〉 and 【】 (numbers there belong to a name or slogan)."""
+    spans, stack = [], []
+    pairs = {"“": "”", "《": "》", "「": "」", "〈": "〉", "【": "】"}
+    closing = {v: k for k, v in pairs.items()}
+    for i, ch in enumerate(text):
+        if ch in pairs:
+            stack.append((ch, i))
+        elif ch in closing:
+            for j in range(len(stack) - 1, -1, -1):
+                if stack[j][0] == closing[ch]:
+                    inner = text[stack[j][1] + 1:i]
+                    # “…” around a whole spoken sentence is reported speech, not a name or slogan
+                    if ch != "”" or (len(inner) <= 25 and not any(p in inner for p in "，,。；;！？")):
+                        spans.append((stack[j][1], i + 1))
+                    del stack[j:]
+                    break
+    return spans
+
+
+class QuotedIndex:
+    def __init__(self, text: str):
+        self.spans = sorted(_quoted_spans(text))
+
+    def inside(self, pos: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_right(self.spans, (pos, 10**12)) - 1
+        # spans can nest; check a few candidates to the left
+        while i >= 0:
+            s, e = self.spans[i]
+            if s < pos < e:
+                return True
+            if e < pos and s < pos - 200:
+                break
+            i -= 1
+        return False
+
+
+def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
+    """Unit starting at pos, as written (亿元, 万平方米, 35万余人次 → 万人次). Returns (unit, end, had_余/多)."""
+    over = False
+    if pos < end and text[pos] in "余多" and not text.startswith("多元", pos):
+        over, pos = True, pos + 1
+    for u in units_longest_first():
+        if units()[u].category != "bare_scale" and text.startswith(u, pos) and pos + len(u) <= end:
+            return u, pos + len(u), over
+    for s in _SCALES:
+        if not text.startswith(s, pos):
+            continue
+        p = pos + len(s)
+        if p < end and text[p] in "余多":
+            for u in units_longest_first():
+                if (s + u) in units() and text.startswith(u, p + 1):
+                    return s + u, p + 1 + len(u), True
+        if s in units():
+            return s, p, over
+    return None, pos, over
+
+
+def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    window = text[max(floor, start - 4):start]
+    for word, q in _QUALIFIER_BEFORE:
+        if window.endswith(word):
+            return q, start - len(word)
+    return None, start
+
+
+def _qualifier_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    for word, q in _QUALIFIER_AFTER:
+        if text.startswith(word, pos) and pos + len(word) <= end:
+            return q, pos + len(word)
+    return None, pos
+
+
+def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quantity]:
+    found = []
+    for m in re.finditer(r"(千|百|万)分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)", text[start:end]):
+        s = start + m.start()
+        if quoted.inside(s):
+            continue
+        n = float(m.group(2)) if m.group(2)[0].isdigit() else chinese_to_number(m.group(2))
+        if n is None:
+            continue
+        scale = {"千": 1000, "百": 100, "万": 10000}[m.group(1)]
+        if scale == 100:
+            found.append(Quantity(s, start + m.end(), n, "%", None, s, m.group(0)))
+        else:
+            found.append(Quantity(s, start + m.end(), round(n / scale, 6), None, None, s, m.group(0)))
+    for m in re.finditer(r"(?<![大多])一半", text[start:end]):
+        s = start + m.start()
+        if not quoted.inside(s):
+            found.append(Quantity(s, start + m.end(), 0.5, None, None, s, m.group(0)))
+    for m in re.finditer(r"半个(小时|工作日)", text[start:end]):
+        s = start + m.start()
+        if not quoted.inside(s):
+            found.append(Quantity(s, start + m.end(), 0.5, m.group(1), None, s, m.group(0)))
+    for m in re.finditer(r"([十百千万])亿(?:元)?级", text[start:end]):
+        s = start + m.start()
+        if not quoted.inside(s):
+            value = {"十": 10, "百": 100, "千": 1000, "万": 10000}[m.group(1)]
+            found.append(Quantity(s, start + m.end(), float(value), "亿元", "approx", s, m.group(0)))
+    return found
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    quoted: QuotedIndex | None = None) -> list[Quantity]:
+    """Every quantity in text[start:end], in order, with offsets into text."""
+    end = len(text) if end is None else end
+    quoted = quoted or QuotedIndex(text)
+    out = _special(text, start, end, quoted)
+    taken = [(q.start, q.end) for q in out]
+    skip_until = -1
+    for m in _NUMBER_RE.finditer(text, start, end):
+        s = m.start()
+        if s < skip_until or any(a <= s < b for a, b in taken):
+            continue
+        q = _parse_at(text, m, end, quoted)
+        if q is None:
+            continue
+        quantity, consumed_to = q
+        skip_until = consumed_to
+        out.append(quantity)
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
+    s, e = m.start(), m.end()
+    raw = m.group(0)
+    is_cn = m.group("cn") is not None
+    prev = text[s - 1] if s > 0 else ""
+    if quoted.inside(s):
+        return None
+    if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))):
+        return None
+    nxt = text[e] if e < len(text) else ""
+    if is_cn:
+        # a Chinese numeral needs a real digit: not 百/千/万 alone (百姓, 千家万户), not a lone 一 (一批, 一张白纸)
+        if not re.search(r"[零〇二两三四五六七八九十]", raw) and not re.match(r"一[十百千万亿]", raw):
+            return None
+        value = chinese_to_number(raw)
+        if value is None:
+            return None
+        if _MEETING_RE.match(text[e:e + 5]):
+            return None
+    else:
+        # dates, times and codes: 2024-03-26, 17:00, 23·7, 601668
+        if nxt == "/":
+            frac = _fraction(text, s, end)
+            if not frac:
+                return None
+            value, fe = frac
+            return _finish(text, s, fe, value, None, False, end)
+        if nxt and (nxt in ":：·" or (nxt.isascii() and nxt.isalpha())):
+            return None
+        if nxt and nxt in "-." and e + 1 < len(text) and text[e + 1].isdigit():
+            return None
+        value = float(raw.replace(",", ""))
+    if nxt == "成" and value <= 10:
+        return _finish(text, s, e + 1, value, "成", False, end)
+    if any(text.startswith(t, e) for t in _TIME_UNITS):
+        return None
+    unit, ue, over = _match_unit(text, e, end)
+    if unit is None:
+        # a range whose first number carries no unit: 3至5家
+        rng = _range_tail(text, e, end)
+        if rng is None:
+            return None
+        unit, ue, over = rng
+    elif is_cn:
+        follow = text[ue:ue + 2]
+        if unit in ("期", "区") or any(follow.startswith(w) for w in _LABEL_NOUNS):
+            return None
+    if unit in ("市", "区", "省", "门", "部", "期") and re.match(r"[民场政委级属域内外长县直管里类户]", text[ue:ue + 1]):
+        return None
+    if unit == "个" and re.match(r"(?:多)?(?:月|小时|工作日)", text[ue:ue + 3]):
+        return None
+    if ue < end and text[ue] in _RANGE_LINK:
+        # 200万至300万元: the lower bound's unit may be only a scale; the upper bound completes it
+        m2 = _NUMBER_RE.match(text, ue + 1)
+        if m2:
+            unit2, ue2, _ = _match_unit(text, m2.end(), end)
+            if unit2 and unit in ("万", "亿", "千", "百") and unit2.startswith(unit) and unit2 != unit:
+                unit, ue = unit2, ue2
+            elif unit2 == unit:
+                ue = ue2
+    return _finish(text, s, ue, value, unit, over, end)
+
+
+def _finish(text: str, s: int, ue: int, value: float, unit: str | None, over: bool, end: int):
+    qual_before, qstart = _qualifier_before(text, s, 0)
+    qual_after, qend = _qualifier_after(text, ue, end)
+    qualifier = "over" if over else (qual_after or qual_before)
+    return Quantity(s, qend, value, unit, qualifier, qstart, text[s:ue]), qend
+
+
+def _is_range(text: str, e: int, end: int) -> bool:
+    return text[e] in _RANGE_LINK and bool(_NUMBER_RE.match(text, e + 1))
+
+
+def _range_tail(text: str, e: int, end: int):
+    if e >= end or text[e] not in _RANGE_LINK:
+        return None
+    m2 = _NUMBER_RE.match(text, e + 1)
+    if not m2 or any(text.startswith(t, m2.end()) for t in _TIME_UNITS):
+        return None
+    unit2, ue2, over2 = _match_unit(text, m2.end(), end)
+    if unit2 is None:
+        return None
+    return unit2, ue2, over2
+
+
+def _fraction(text: str, s: int, end: int):
+    m = re.match(r"(\d+)/(\d+)", text[s:end])
+    if not m:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if b == 0 or a >= b or b > 100:
+        return None
+    tail = s + m.end()
+    if tail < len(text) and (text[tail].isdigit() or text[tail] in "/-"):
+        return None
+    return round(a / b, 4), tail
+
+
+def to_base(value: float | None, unit: str | None) -> tuple[float | None, str | None]:
+    """Value in base units (亿元 → 元 ×1e8, 亿美元 → 美元, % stays %)."""
+    if value is None:
+        return None, None
+    if not unit:
+        return value, None
+    u = units().get(unit)
+    if u is None:
+        return value, unit
+    return value * u.multiplier, (u.base_unit or None)

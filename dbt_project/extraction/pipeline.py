@@ -1,0 +1,112 @@
+"""One document in, every fact out: the single Python call the dbt models make per document."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from datetime import date
+
+from dbt_project.extraction import districts as district_rules
+from dbt_project.extraction import document as document_rules
+from dbt_project.extraction.indicators import extract_indicators
+from dbt_project.extraction.segment import sentences as split_sentences
+
+log = logging.getLogger(__name__)
+
+try:  # written by the entities work; the indicator tables must still build without it
+    from dbt_project.extraction import entities as _entities
+except ImportError:  # pragma: no cover - depends on the state of the tree
+    _entities = None
+
+
+def _entities_of(kind: str, *args) -> list[dict]:
+    fn = getattr(_entities, f"extract_{kind}", None) if _entities else None
+    if fn is None:
+        return []
+    try:
+        return list(fn(*args))
+    except Exception:  # one bad document must not sink the build; its indicators still count
+        log.exception("entity extraction (%s) failed", kind)
+        return []
+
+
+def _positioned(text: str, rows: list[dict]) -> list[dict]:
+    """Keep only rows whose quote is really in the text, and record where."""
+    out = []
+    for r in rows:
+        quote = r.get("quote") or ""
+        pos = r.get("position")
+        if not quote or (pos is None and quote not in text):
+            continue
+        if pos is None or text[pos:pos + len(quote)] != quote:
+            pos = text.find(quote)
+            if pos < 0:
+                continue
+        out.append({**r, "position": pos})
+    return out
+
+
+def extract_document(text: str | None, title: str | None = None, section: str | None = None,
+                     source_district: str | None = None, publish_date: date | str | None = None) -> dict:
+    text = text or ""
+    ctx = document_rules.context(text, title, section, publish_date)
+    district = district_rules.document_district(text, title, source_district)
+    sents = split_sentences(text)
+    district_of = district_rules.district_resolver(text, sents, district)
+    indicators = extract_indicators(text, sents, district_of, ctx)
+    projects = _positioned(text, _entities_of("projects", text, sents, district_of))
+    measures = _positioned(text, _entities_of("measures", text, sents, district_of))
+    policy_titles = []
+    for row in _entities_of("policy_documents", text):
+        title_text = row.get("title") if isinstance(row, dict) else row
+        if title_text and title_text not in policy_titles:
+            policy_titles.append(title_text)
+    return {
+        "district": district,
+        "doc_type": ctx.doc_type,
+        "report_year": ctx.base_year,
+        "sentences": [
+            {
+                "position": s.position,
+                "paragraph": s.paragraph,
+                "heading": s.heading,
+                "start": s.span.start,
+                "end": s.span.end,
+                "clause_count": len(s.clauses),
+            }
+            for s in sents
+        ],
+        "indicators": indicators,
+        "projects": [_project_row(p) for p in projects],
+        "measures": [_measure_row(m) for m in measures],
+        "policy_documents": policy_titles,
+    }
+
+
+def _project_row(p: dict) -> dict:
+    inv = p.get("investment") if isinstance(p.get("investment"), dict) else None
+    value = p.get("investment_value", inv.get("value") if inv else None)
+    unit = p.get("investment_unit", inv.get("unit") if inv else None)
+    from dbt_project.extraction.numbers import to_base
+
+    base, _ = to_base(value, unit) if value is not None else (None, None)
+    return {
+        "position": p["position"], "name": p.get("name"), "status": p.get("status"),
+        "sector": p.get("sector"), "district": p.get("district"), "quote": p["quote"],
+        "investment_value": value, "investment_unit": unit, "investment_base": base,
+    }
+
+
+def _measure_row(m: dict) -> dict:
+    return {
+        "position": m["position"], "name": m.get("name"), "domain": m.get("domain"),
+        "status": m.get("status"), "district": m.get("district"), "quote": m["quote"],
+    }
+
+
+def extract_document_json(text, title=None, section=None, source_district=None, publish_date=None) -> str:
+    """The DuckDB function body: JSON, because one document yields lists of differently shaped rows."""
+    return json.dumps(extract_document(text, title, section, source_district, publish_date), ensure_ascii=False)
+
+
+_WS = re.compile(r"\s+")

@@ -1,0 +1,6 @@
+select
+    district,
+    district_code,
+    name_en,
+    is_municipal
+from {{ ref('districts') }}

@@ -1,0 +1,3 @@
+select distinct document_id, title
+from ({{ current_rows('int_policy_titles') }})
+order by document_id, title

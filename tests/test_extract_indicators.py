@@ -1,0 +1,114 @@
+"""Number parsing and indicator extraction on sentences written for these tests (not from the gold set)."""
+import pytest
+
+from dbt_project.extraction.numbers import find_quantities, to_base
+from dbt_project.extraction.pipeline import extract_document
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("实现地区生产总值3437.1亿元", [(3437.1, "亿元", None)]),
+    ("新增市场主体1.2万个", [(1.2, "万个", None)]),
+    ("两家企业完成迁入", [(2, "家", None)]),
+    ("审批时间缩短1/3", [(0.3333, None, None)]),
+    ("贡献了全区近三成的税收", [(3, "成", "approx")]),
+    ("落地率近50%", [(50, "%", "approx")]),
+    ("完成回迁2000余户", [(2000, "户", "over")]),
+    ("服务35万余人次", [(35, "万人次", "over")]),
+    ("每年节约成本300万至500万元", [(300, "万元", None)]),
+    ("失业率上升0.3个百分点", [(0.3, "个百分点", None)]),
+    ("打造千亿级产业集群", [(1000, "亿元", "approx")]),
+    ("以千分之五的面积", [(0.005, None, None)]),
+    ("办理环节减少一半", [(0.5, None, None)]),
+    ("实际利用外资不低于8亿美元", [(8, "亿美元", "at_least")]),
+    ("城镇登记失业率控制在3.5%以内", [(3.5, "%", "under")]),
+    ("引进项目超过120个", [(120, "个", "over")]),
+])
+def test_quantities(text, expected):
+    got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
+    assert got == [(float(v), u, q) for v, u, q in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "2024年1月9日在大兴区第十七届人民代表大会第四次会议上",   # dates and ordinals
+    "入选第三批国家级试点",                                   # ordinal
+    "围绕“十四五”规划和“五子”联动",                         # slogans in quotes
+    "聚焦九大领域和四大要素",                                 # labels
+    "隆福寺二期竣工",                                         # phase ordinal
+    "中国建筑(601668,股吧)设计科技集团",                      # stock code
+    "(1)推进城市更新",                                        # list marker
+    "建设5G基站和110kV变电站",                                # technical names
+    "拨打12345市民热线",                                      # hotline number
+    "两到三年内基本建成",                                     # a period, not a quantity
+])
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_base_units():
+    assert to_base(3437.1, "亿元") == (3437.1e8, "元")
+    assert to_base(5, "亿美元") == (5e8, "美元")
+    assert to_base(7.4, "万平方米") == (74000, "平方米")
+    assert to_base(54, "%") == (54, "%")
+    assert to_base(0.3333, None) == (0.3333, None)
+
+
+def _indicators(text, **kw):
+    return [
+        {k: i[k] for k in ("metric", "value", "unit", "kind", "direction", "period", "is_target", "qualifier", "district")}
+        for i in extract_document(text, **kw)["indicators"]
+    ]
+
+
+def test_metric_before_the_verb_and_growth_after_a_level():
+    got = _indicators("海淀区2023年实现地区生产总值11500.2亿元，同比增长5.6%。", publish_date="2024-01-20")
+    assert [(g["metric"], g["value"], g["unit"], g["kind"], g["direction"], g["period"], g["district"]) for g in got] == [
+        ("地区生产总值", 11500.2, "亿元", "level", None, "2023", "海淀区"),
+        ("地区生产总值", 5.6, "%", "change", "up", "2023", "海淀区"),
+    ]
+
+
+def test_counted_noun_after_the_number_is_the_metric():
+    got = _indicators("朝阳区组织85家企业参展服贸会，签约项目42个。", publish_date="2023-09-10")
+    assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
+        ("组织企业参展服贸会", 85, "家"), ("签约项目", 42, "个")]
+
+
+def test_targets_periods_and_qualifiers():
+    got = _indicators("大兴区力争2024年社会消费品零售总额增长8%左右，新增市场主体不少于2万户。", publish_date="2024-02-01")
+    assert [(g["metric"], g["is_target"], g["period"], g["qualifier"], g["kind"]) for g in got] == [
+        ("社会消费品零售总额", True, "2024", "approx", "change"),
+        ("新增市场主体", True, "2024", "at_least", "level"),
+    ]
+    half = _indicators("今年上半年，丰台区规模以上工业增加值下降3.1%。", publish_date="2023-07-20")
+    assert [(h["period"], h["direction"], h["district"]) for h in half] == [("2023H1", "down", "丰台区")]
+    months = _indicators("1-5月，顺义区完成固定资产投资260亿元，完成年度计划的45%。", publish_date="2023-06-15")
+    assert [(m["period"], m["kind"]) for m in months] == [("2023-01..2023-05", "level"), ("2023-01..2023-05", "progress")]
+    total = _indicators("截至目前，石景山区累计引进科幻企业80余家。", publish_date="2023-06-15")
+    assert [(t["period"], t["qualifier"], t["value"]) for t in total] == [("cumulative", "over", 80)]
+
+
+def test_each_figure_goes_to_the_district_it_is_about():
+    text = "各区加快推进“两区”建设。海淀区新增独角兽企业3家；朝阳区新增跨国公司地区总部5家。全市新设外资企业1803户。"
+    got = _indicators(text, publish_date="2023-12-01")
+    assert [(g["value"], g["district"]) for g in got] == [(3, "海淀区"), (5, "朝阳区"), (1803, "北京市")]
+
+
+def test_a_district_report_stays_with_its_district():
+    text = ("关于北京市通州区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划(草案)的报告\n"
+            "一、2023年国民经济和社会发展计划执行情况\n"
+            "全力支援房山灾后重建，帮扶结对村12个。地区生产总值增长5.2%，增速居全市第一。\n"
+            "二、2024年国民经济和社会发展计划安排\n"
+            "地区生产总值增长5%左右。\n")
+    doc = extract_document(text)
+    assert (doc["district"], doc["doc_type"]) == ("通州区", "plan_report")
+    got = [(i["value"], i["period"], i["is_target"], i["district"]) for i in doc["indicators"]]
+    assert got == [(12, "2023", False, "通州区"), (5.2, "2023", False, "通州区"), (5, "2024", True, "通州区")]
+
+
+def test_every_quote_is_an_exact_substring():
+    text = "昌平区2023年引进高新技术企业超300家，研发投入强度达到6.1%，较上年提高0.4个百分点。"
+    doc = extract_document(text)
+    assert doc["indicators"]
+    for i in doc["indicators"]:
+        assert i["quote"] in text
+        assert text[i["position"]:].startswith(str(i["value"]).rstrip("0").rstrip(".")[:1])
