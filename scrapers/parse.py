@@ -1,0 +1,342 @@
+"""Turn fetched bytes into text and metadata.
+
+Decoding trusts, in order, the HTTP header charset, the page's <meta charset>, then detection
+(charset-normalizer). A declaration is only believed when its decoding is clean and looks like
+Chinese-site text; otherwise the next candidate is tried, so a page that lies about its charset
+still comes out as correct Chinese.
+
+Extraction takes the article body from the site's content selectors (from the registry, else the
+common selectors of Chinese government CMSs), falling back to trafilatura, and returns one
+paragraph per line with the page chrome (字号, 打印, 扫一扫, share links, breadcrumbs…) removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+CHARSET_ALIASES = {
+    # GB2312 and GBK pages routinely use characters only GB18030 (their superset) decodes.
+    "gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030",
+    "utf8": "utf-8", "iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252", "ascii": "utf-8",
+    "us-ascii": "utf-8", "big5": "big5hkscs",
+}
+
+META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", re.I)
+
+
+def normalize_charset(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    name = CHARSET_ALIASES.get(name, name)
+    import codecs
+
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def header_charset(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    m = HEADER_CHARSET_RE.search(content_type)
+    return m.group(1) if m else None
+
+
+def meta_charset(body: bytes) -> str | None:
+    m = META_CHARSET_RE.search(body[:8192])
+    return m.group(1).decode("ascii", "ignore") if m else None
+
+
+def _plausible(text: str) -> bool:
+    """Does this look like a correctly decoded page? Mojibake (GBK read as Latin-1 or UTF-8 read as
+    GBK) shows up as Latin-1 letters, control chars or rare CJK where common Hanzi should be."""
+    non_ascii = [c for c in text if ord(c) > 127]
+    if not non_ascii:
+        return True
+    if "\ufffd" in text:
+        return False
+    good = 0
+    for c in non_ascii:
+        o = ord(c)
+        if (0x4E00 <= o <= 0x9FFF or 0x3000 <= o <= 0x303F or 0xFF00 <= o <= 0xFFEF
+                or 0x2000 <= o <= 0x206F or o in (0xA0, 0xB7, 0xD7, 0xB0)):
+            good += 1
+    return good / len(non_ascii) >= 0.9
+
+
+def decode(body: bytes, content_type: str | None = None) -> tuple[str, str, str]:
+    """Return (text, encoding used, where it came from: header|meta|detected)."""
+    candidates = [("header", header_charset(content_type)), ("meta", meta_charset(body))]
+    for source, declared in candidates:
+        codec = normalize_charset(declared)
+        if not codec:
+            continue
+        try:
+            text = body.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _plausible(text):
+            return text, codec, source
+    return detect(body)
+
+
+def detect(body: bytes) -> tuple[str, str, str]:
+    for codec in ("utf-8", "gb18030"):  # the two encodings these sites use, tried strictly first
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text, codec, "detected"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body).best()
+    if best is not None:
+        codec = normalize_charset(best.encoding) or best.encoding
+        return body.decode(codec, errors="replace"), codec, "detected"
+    return body.decode("utf-8", errors="replace"), "utf-8", "detected"
+
+
+# ---------------------------------------------------------------- metadata from text lines
+
+DATE_RE = re.compile(r"(?:日期|发布时间|发布日期|时间)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+ISSUER_RE = re.compile(r"(?:来源|发布机构|发文机关|信息来源)\s*[:：]\s*([^\s|｜]+(?:\s[^\s|｜:：]+)*?)(?=\s{2,}|\s*[|｜]|\s*(?:作者|浏览|点击|字号|日期|发布)|$)")
+MEETING_RE = re.compile(r"^——.*在.*会议上$")
+SPEAKER_RE = re.compile(r"(主任|副主任|市长|副市长|区长|副区长|书记|副书记|局长|副局长|部长|主席|秘书长|委员|代表)\s*[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
+
+# Page chrome as it shows up in extracted text. Patterns that could also occur inside an article
+# (打印 as in 3D打印, 版权所有, 收藏…) only count on short lines: a body paragraph is never dropped for them.
+BOILERPLATE_ANY = [re.compile(p) for p in (
+    r"^【?\s*字号\s*[:：]", r"^扫一扫", r"面包屑导航", r"^您访问的链接即将离开", r"^当前位置\s*[:：]",
+    r"^首页\s*[>＞›»]", r"^【?\s*[大中小]\s*[大中小]\s*[大中小]\s*】?$", r"^(微信|微博|QQ空间|打印|关闭|收藏)$",
+)]
+BOILERPLATE_SHORT = [re.compile(p) for p in (
+    r"打印", r"收藏", r"分享到", r"关闭窗口", r"^上一篇", r"^下一篇", r"^相关(链接|阅读|文章)",
+    r"版权所有", r"网站标识码", r"ICP备", r"京公网安备", r"^主办[:：]", r"^承办[:：]",
+)]
+SHORT_LINE = 60
+
+
+def is_boilerplate(line: str) -> bool:
+    line = line.strip(" \t\u3000\xa0")
+    if any(r.search(line) for r in BOILERPLATE_ANY):
+        return True
+    return len(line) <= SHORT_LINE and any(r.search(line) for r in BOILERPLATE_SHORT)
+
+
+def parse_date(text: str) -> date | None:
+    m = DATE_RE.search(text)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+ISSUER_END_RE = re.compile(r"(字号|浏览|点击|作者|打印|【|\[|分享)")
+
+
+def parse_issuer(text: str) -> str | None:
+    for line in text.splitlines():
+        m = ISSUER_RE.search(line.strip())
+        if m:
+            # widgets on the same line (来源:区发改委 字号:大 中 小 打印) are not part of the issuer
+            value = ISSUER_END_RE.split(m.group(1))[0].strip()
+            if value:
+                return value
+    return None
+
+
+def meeting_and_speaker(lines: list[str]) -> tuple[str | None, str | None]:
+    """The '——<date>在<body>会议上' line (often wrapped over two lines) and the speaker line after it."""
+    stripped = [l.strip(" \u3000\t\xa0") for l in lines]
+    stripped = [l for l in stripped if l]
+    for i, line in enumerate(stripped[:15]):
+        if not line.startswith("——"):
+            continue
+        meeting, j = line, i
+        while "会议上" not in meeting and j + 1 < min(len(stripped), i + 3):
+            j += 1
+            meeting += stripped[j]
+        if not MEETING_RE.match(meeting):
+            continue
+        speaker = None
+        if j + 1 < len(stripped) and len(stripped[j + 1]) <= 40 and SPEAKER_RE.search(stripped[j + 1]):
+            speaker = stripped[j + 1]
+        return meeting, speaker
+    return None, None
+
+
+@dataclass
+class Extracted:
+    title: str | None = None
+    publish_date: date | None = None
+    issuer: str | None = None
+    meeting: str | None = None
+    speaker: str | None = None
+    text: str = ""
+    links: list[str] = field(default_factory=list)
+
+
+def clean_field(value: str | None, join_hanzi: bool = False) -> str | None:
+    """Metadata as one line: whitespace runs become one space; with join_hanzi, spaces between two
+    Hanzi (left by line wrapping in text captures) go away too."""
+    if not value:
+        return None
+    value = re.sub(r"[\s\u3000\xa0]+", " ", value).strip()
+    if join_hanzi:
+        value = re.sub(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])", "", value)
+    return value or None
+
+
+def looks_like_title(line: str) -> bool:
+    """A heading, not a body paragraph: short and not ending a sentence."""
+    return len(line) <= 80 and not line.endswith(("。", "！", "？", "!", "?", "；", ";"))
+
+
+def meeting_date(meeting: str | None) -> date | None:
+    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", meeting or "")
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def speaker_org(speaker: str | None) -> str | None:
+    """'北京市人民政府副市长 杨晋柏' → '北京市人民政府': the body the speaker reports for."""
+    m = re.match(r"^(.+?(?:人民政府|委员会|常委会|政府|局|办公室|办))\s*(?:常务)?副?"
+                 r"(?:市长|区长|主任|局长|秘书长|书记|部长)", speaker or "")
+    return m.group(1) if m else None
+
+
+def parse_text_file(text: str) -> Extracted:
+    """A plain-text document: text kept exactly as written; metadata read from its header lines."""
+    lines = text.splitlines()
+    head = "\n".join(lines[:12])
+    candidates = [l.strip(WS) for l in lines[:12] if l.strip(WS)]
+    candidates = [l for l in candidates if not DATE_RE.search(l) and not is_boilerplate(l)]
+    title = candidates[0] if candidates and looks_like_title(candidates[0]) else None
+    meeting, speaker = meeting_and_speaker(lines[:30])
+    speaker = clean_field(speaker)
+    return Extracted(title=clean_field(title, join_hanzi=True), publish_date=parse_date(head) or meeting_date(meeting),
+                     issuer=parse_issuer(head) or speaker_org(speaker),
+                     meeting=meeting, speaker=speaker, text=text)
+
+
+# ---------------------------------------------------------------- HTML
+
+DEFAULT_CONTENT_SELECTORS = (
+    ".TRS_Editor", ".trs_editor_view", "#zoom", "#UCAP-CONTENT", ".view.TRS_UEDITOR", ".article-content",
+    ".art_con", ".xl_con", ".content_text", ".article", "#content", ".content", "article",
+)
+DEFAULT_TITLE_SELECTORS = ("meta[name=ArticleTitle]", "h1", ".article-title", ".xl_title", "h2")
+BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+              "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "center", "br"}
+WS = " \t\r\n\u3000\xa0"
+
+
+def _block_lines(node) -> list[str]:
+    """Text of a node, one line per block element (p, div, br, …), inline text kept as written."""
+    from bs4 import NavigableString, Tag
+    from bs4.element import Comment, Declaration, ProcessingInstruction
+
+    lines: list[str] = []
+    buf: list[str] = []
+
+    def flush():
+        line = "".join(buf).replace("\r", "").replace("\n", "").strip(WS)
+        if line:
+            lines.append(line)
+        buf.clear()
+
+    def walk(n):
+        for child in n.children:
+            if isinstance(child, (Comment, Declaration, ProcessingInstruction)):
+                continue
+            if isinstance(child, NavigableString):
+                buf.append(str(child))
+            elif isinstance(child, Tag):
+                if child.name in ("script", "style", "noscript", "iframe", "form", "select", "button"):
+                    continue
+                if child.name in BLOCK_TAGS:
+                    flush()
+                    walk(child)
+                    flush()
+                else:
+                    walk(child)
+
+    walk(node)
+    flush()
+    return lines
+
+
+def _meta(soup, name: str) -> str | None:
+    tag = soup.find("meta", attrs={"name": re.compile(f"^{name}$", re.I)})
+    content = tag.get("content") if tag else None
+    return content.strip() if content and content.strip() else None
+
+
+def parse_html(html: str, url: str = "", content_selectors=None, title_selectors=None,
+               drop_selectors=None) -> Extracted:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    for sel in drop_selectors or ():
+        for tag in soup.select(sel):
+            tag.decompose()
+    page_lines = _block_lines(soup.body or soup)
+    page_text = "\n".join(page_lines)
+
+    body_lines: list[str] | None = None
+    for sel in list(content_selectors or ()) + list(DEFAULT_CONTENT_SELECTORS):
+        try:
+            found = soup.select(sel)
+        except Exception:
+            continue
+        nodes = [n for n in found if "".join(n.stripped_strings)]
+        if nodes:
+            body_lines = [l for n in nodes for l in _block_lines(n)]
+            break
+    if body_lines is None:
+        body_lines = _trafilatura_lines(html) or page_lines
+    body_lines = [l for l in body_lines if not is_boilerplate(l)]
+
+    title = None
+    for sel in list(title_selectors or ()) + list(DEFAULT_TITLE_SELECTORS):
+        node = soup.select_one(sel)
+        if node is None:
+            continue
+        text = node.get("content") if node.name == "meta" else " ".join(node.stripped_strings)
+        if text and text.strip():
+            title = re.sub(r"\s+", " ", text).strip()
+            break
+    if not title and soup.title and soup.title.string:
+        title = re.split(r"\s*[-_|｜]\s*", soup.title.string.strip())[0] or None
+
+    pub = None
+    meta_date = _meta(soup, "PubDate") or _meta(soup, "firstpublishedtime")
+    if meta_date:
+        pub = parse_date("日期:" + meta_date)
+    pub = parse_date(page_text) or pub
+    meeting, speaker = meeting_and_speaker(body_lines)
+    speaker = clean_field(speaker)
+    issuer = parse_issuer(page_text) or _meta(soup, "ContentSource") or speaker_org(speaker)
+    links = [a["href"] for a in soup.find_all("a", href=True)]
+    return Extracted(title=clean_field(title), publish_date=pub or meeting_date(meeting), issuer=clean_field(issuer),
+                     meeting=meeting, speaker=speaker, text="\n".join(body_lines), links=links)
+
+
+def _trafilatura_lines(html: str) -> list[str]:
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    if not text:
+        return []
+    return [l.strip(WS) for l in text.splitlines() if l.strip(WS)]
