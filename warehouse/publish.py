@@ -1,0 +1,266 @@
+"""Write-audit-publish, the publish step: copy the validated working warehouse to where BI reads it.
+
+BI never opens the file dbt writes (DuckDB allows one writer or many readers per file, never both).
+Publishing writes a complete new DuckDB file beside the published one, checks it, fsyncs it and
+renames it over `published/liangqu.duckdb`: a rename is atomic, so a reader opens either the old
+file or the new one, and a reader that already has the old one open keeps reading that, unblocked.
+The Parquet copies go to a new, complete, never-modified version directory; `published/parquet`
+is a symlink swapped to it by one rename (a reader that wants several tables from one publication
+resolves the symlink once, e.g. os.path.realpath, and reads them from there). A crash or a kill at any moment leaves at worst a `.tmp` file or a `.partial` directory,
+removed by the next run, which then completes the job.
+
+Publishing is idempotent: the contract tables are fingerprinted (schema, row count and an
+order-independent hash of every row) in the working and the published warehouse, and nothing is
+replaced when they are equal.
+"""
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+
+from expectations.frames import TABLES, attach_read_only
+from warehouse.paths import Home
+
+PUBLICATION_TABLE = "liangqu_publication"  # one row: when, and the fingerprint of what was published
+VERSIONS_DIR = ".parquet-versions"
+MANIFEST = "_manifest.json"
+LOCK_TIMEOUT_S = 600
+PARQUET_GRACE_S = 600
+
+
+class PublishError(RuntimeError):
+    pass
+
+
+@dataclass
+class PublishResult:
+    published: bool
+    reason: str
+    fingerprint: str
+    counts: dict[str, int] = field(default_factory=dict)
+    db: Path | None = None
+    parquet: Path | None = None
+    elapsed_s: float = 0.0
+
+
+def _q(s: str) -> str:
+    return "'" + str(s).replace("'", "''") + "'"
+
+
+def fingerprint(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple[str, dict[str, int]]:
+    """A digest of the contract tables in `catalog` (schema + every row, in any order) and their row counts."""
+    digest = hashlib.sha256()
+    counts: dict[str, int] = {}
+    for table in TABLES:
+        cols = con.execute(
+            "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main' "
+            "AND table_name = ? ORDER BY column_index",
+            [catalog, table],
+        ).fetchall()
+        if not cols:
+            raise PublishError(f"{catalog} has no table main.{table}")
+        n, total, xor = con.execute(
+            f'SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0), coalesce(bit_xor(hash(t)), 0) '
+            f'FROM "{catalog}".main.{table} AS t'
+        ).fetchone()
+        counts[table] = n
+        digest.update(json.dumps([table, cols, n, str(total), str(xor)], ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest(), counts
+
+
+def published_fingerprint(db: Path) -> str | None:
+    """The fingerprint of the published file, or None if there is none (or it cannot be read)."""
+    if not db.exists():
+        return None
+    try:
+        con = attach_read_only(db, "published")
+    except duckdb.Error:
+        return None
+    try:
+        return fingerprint(con, "published")[0]
+    except (duckdb.Error, PublishError):
+        return None
+    finally:
+        con.close()
+
+
+def parquet_fingerprint(parquet_dir: Path) -> str | None:
+    try:
+        return json.loads((parquet_dir / MANIFEST).read_text(encoding="utf-8")).get("fingerprint")
+    except (OSError, ValueError):
+        return None
+
+
+def _fsync_path(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def publish_lock(home: Home):
+    """One publisher at a time (Airflow may run two builds); readers never take it."""
+    home.state_dir.mkdir(parents=True, exist_ok=True)
+    with open(home.state_dir / "publish.lock", "a+") as fh:
+        deadline = time.monotonic() + LOCK_TIMEOUT_S
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise PublishError("another publish has held the lock for 10 minutes") from None
+                time.sleep(0.1)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def clean_leftovers(home: Home) -> list[Path]:
+    """Remove what a killed publish left behind. Call under the publish lock."""
+    removed = []
+    pub = home.published_dir
+    if not pub.exists():
+        return removed
+    for p in list(pub.glob(".liangqu.duckdb.*.tmp*")) + list(pub.glob(".parquet.link.*")):
+        p.unlink(missing_ok=True)
+        removed.append(p)
+    versions = pub / VERSIONS_DIR
+    if versions.exists():
+        for p in versions.glob("*.partial"):
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
+
+
+def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime) -> tuple[str, dict[str, int]]:
+    """A complete new DuckDB file at `tmp` holding the contract tables of `work_db`."""
+    tmp.unlink(missing_ok=True)
+    con = duckdb.connect(str(tmp))
+    try:
+        con.execute(f"ATTACH {_q(work_db)} AS work (READ_ONLY)")
+        fp, counts = fingerprint(con, "work")
+        for table in TABLES:
+            con.execute(f"CREATE TABLE main.{table} AS SELECT * FROM work.main.{table}")
+        con.execute(f"CREATE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, fingerprint VARCHAR, "
+                    "row_counts VARCHAR)")
+        con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?)",
+                    [published_at, fp, json.dumps(counts)])
+        con.execute("DETACH work")
+        copied, _ = fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])
+        if copied != fp:
+            raise PublishError("the copy of the working warehouse differs from it; not publishing")
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    if Path(str(tmp) + ".wal").exists():
+        raise PublishError(f"{tmp}.wal left after checkpoint; not publishing a file that needs its WAL")
+    return fp, counts
+
+
+def _swap_db(tmp: Path, target: Path) -> None:
+    _fsync_path(tmp)
+    os.replace(tmp, target)
+    _fsync_path(target.parent)
+
+
+def _write_parquet_version(work_db: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
+    versions = home.published_dir / VERSIONS_DIR
+    versions.mkdir(parents=True, exist_ok=True)
+    name = published_at.strftime("%Y%m%dT%H%M%S%fZ") + "-" + fp[:12]
+    partial = versions / (name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    con = attach_read_only(work_db, "work")
+    try:
+        copied, _ = fingerprint(con, "work")
+        if copied != fp:
+            raise PublishError("the working warehouse changed while publishing; not publishing")
+        for table in TABLES:
+            con.execute(f"COPY work.main.{table} TO {_q(partial / (table + '.parquet'))} (FORMAT parquet)")
+    finally:
+        con.close()
+    (partial / MANIFEST).write_text(json.dumps({
+        "fingerprint": fp, "row_counts": counts, "published_at": published_at.isoformat(),
+        "tables": {t: f"{t}.parquet" for t in TABLES},
+    }, ensure_ascii=False, indent=1), encoding="utf-8")
+    for f in partial.iterdir():
+        _fsync_path(f)
+    _fsync_path(partial)
+    final = versions / name
+    os.replace(partial, final)
+    _fsync_path(versions)
+    return final
+
+
+def _swap_parquet(home: Home, version: Path) -> None:
+    link = home.parquet_dir
+    if link.exists() and not link.is_symlink():
+        # an old-style real directory: move it into the versions so the symlink can take its place
+        os.replace(link, version.parent / f"legacy-{int(time.time())}")
+    tmp_link = home.published_dir / f".parquet.link.{os.getpid()}"
+    tmp_link.unlink(missing_ok=True)
+    os.symlink(os.path.relpath(version, home.published_dir), tmp_link)
+    os.replace(tmp_link, link)
+    _fsync_path(home.published_dir)
+
+
+def _prune_versions(home: Home, keep: int = 2, grace_s: float = PARQUET_GRACE_S) -> None:
+    """Drop old Parquet versions: never the current one or the one before it, and never one superseded
+    less than `grace_s` ago (a reader that resolved the symlink just before the swap may still be in it)."""
+    versions = home.published_dir / VERSIONS_DIR
+    current = home.parquet_dir.resolve()
+    done = sorted((p for p in versions.iterdir() if p.is_dir() and not p.name.endswith(".partial")),
+                  key=lambda p: p.name, reverse=True)
+    now = time.time()
+    for newer, old in zip(done[keep - 1:], done[keep:]):
+        superseded_at = newer.stat().st_mtime
+        if old.resolve() != current and now - superseded_at > grace_s:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def publish(home: Home, work_db: Path | None = None) -> PublishResult:
+    """Replace the published warehouse (file and Parquet) with the working one, unless they are equal."""
+    started = time.perf_counter()
+    work_db = Path(work_db or home.work_db)
+    if not work_db.exists():
+        raise PublishError(f"no working warehouse at {work_db}")
+    home.published_dir.mkdir(parents=True, exist_ok=True)
+    with publish_lock(home):
+        clean_leftovers(home)
+        con = attach_read_only(work_db, "work")
+        try:
+            work_fp, counts = fingerprint(con, "work")
+        finally:
+            con.close()
+        db_current = published_fingerprint(home.published_db) == work_fp
+        parquet_current = parquet_fingerprint(home.parquet_dir) == work_fp
+        if db_current and parquet_current:
+            return PublishResult(False, "nothing new to publish", work_fp, counts, home.published_db,
+                                 home.parquet_dir, time.perf_counter() - started)
+        published_at = datetime.now(timezone.utc)
+        tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
+        if not db_current:
+            work_fp, counts = _write_db_copy(work_db, tmp, published_at)
+        version = _write_parquet_version(work_db, home, work_fp, counts, published_at)
+        if not db_current:
+            _swap_db(tmp, home.published_db)
+        _swap_parquet(home, version)
+        _prune_versions(home)
+        reason = ("published the Parquet copies (the DuckDB file was already current)" if db_current
+                  else "published")
+        return PublishResult(True, reason, work_fp, counts, home.published_db, home.parquet_dir,
+                             time.perf_counter() - started)
