@@ -8,12 +8,10 @@ from pathlib import Path
 
 def _transform(args) -> int:
     from dbt_project.runner import dbt_build
-    from warehouse import runlog
     from warehouse.paths import home as resolve_home
 
     home = resolve_home(args.home)
     result = dbt_build(home, full_refresh=args.full_refresh)
-    runlog.record(home, "transform", result.success, elapsed_s=round(result.elapsed_s, 2), **result.row_counts)
     if result.success:
         print(f"dbt build ok in {result.elapsed_s:.1f} s → {home.work_db}")
         for table, n in result.row_counts.items():

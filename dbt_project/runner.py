@@ -151,9 +151,14 @@ def dbt_build(home: Home, full_refresh: bool = False, quiet: bool = True) -> Dbt
         args += ["--quiet"]
     res = run_dbt(home, args)
     elapsed = time.monotonic() - started
-    return DbtResult(
+    result = DbtResult(
         success=bool(res.success),
         elapsed_s=elapsed,
         row_counts=row_counts(home.work_db),
         failures="" if res.success else _failures(res),
     )
+    from warehouse import runlog
+
+    runlog.record(home, "build", result.success, full_refresh=full_refresh, elapsed_s=round(elapsed, 2),
+                  row_counts=result.row_counts, failures=result.failures[:4000] or None)
+    return result

@@ -17,6 +17,7 @@ from scrapers.fetch import Fetcher, FetchResult
 from scrapers.landing import RawDocument
 from scrapers.parse import decode, normalize_charset, parse_html
 from scrapers.registry import Section, Source, load_sources
+from warehouse import runlog
 from warehouse.paths import Home
 
 TRS_PAGER_RE = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*,\s*[\"']([^\"']+)[\"']\s*,\s*[\"']([^\"']+)[\"']")
@@ -39,6 +40,11 @@ class CrawlReport:
     @property
     def changed(self) -> int:
         return self.landed_new + self.landed_changed
+
+    @property
+    def ok(self) -> bool:
+        # Per-URL failures are expected on real sites and recorded; only a crawl that reached nothing fails.
+        return self.fetched > 0 or self.failed == 0
 
     def totals(self) -> dict:
         return {k: getattr(self, k) for k in COUNTERS}
@@ -66,6 +72,7 @@ def crawl(home: Home, source_ids: list[str] | None = None, sources: list[Source]
     report = CrawlReport()
     for source in sources:
         report.add(source.id, crawl_source(home, source, rate_limit=rate_limit))
+    runlog.record(home, "crawl", report.ok, sources=[s.id for s in sources], **report.totals())
     return report
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from scrapers import landing
 from scrapers.landing import RawDocument
 from scrapers.parse import decode, parse_html, parse_text_file
+from warehouse import runlog
 from warehouse.paths import Home
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -148,4 +149,6 @@ def ingest_paths(home: Home, paths: list[Path]) -> IngestReport:
                 report.document_ids.append(item.document_id)
     finally:
         con.close()
+    runlog.record(home, "ingest", report.failed == 0, landed=report.landed, unchanged=report.unchanged,
+                  failed=report.failed)
     return report

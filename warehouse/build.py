@@ -72,10 +72,6 @@ def validate_and_publish(home: Home, send_alert: bool = True) -> BuildOutcome:
                         elapsed_s=time.perf_counter() - started)
 
 
-def _dbt_counts(result) -> dict:
-    return dict(getattr(result, "row_counts", None) or getattr(result, "counts", None) or {})
-
-
 def _dbt_failures(result) -> str:
     failures = getattr(result, "failures", None) or ""
     return failures if isinstance(failures, str) else "\n".join(map(str, failures))
@@ -88,10 +84,7 @@ def build(home: Home, full_refresh: bool = False) -> BuildOutcome:
 
     started = time.perf_counter()
     home.ensure()
-    result = dbt_build(home, full_refresh=full_refresh)
-    runlog.record(home, "build", ok=result.success, full_refresh=full_refresh,
-                  elapsed_s=round(result.elapsed_s, 2), row_counts=_dbt_counts(result),
-                  failures=_dbt_failures(result)[:4000] or None)
+    result = dbt_build(home, full_refresh=full_refresh)  # records the "build" stage itself
     if not result.success:
         message = "dbt build failed:\n" + _dbt_failures(result)
         where = _alert(home, render_failure_alert("dbt build", message))
