@@ -11,6 +11,7 @@ COMMAND_MODULES = (
     "scrapers.commands",      # crawl, ingest, sample-site
     "dbt_project.commands",   # transform, eval
     "warehouse.commands",     # build, status, demo, bench
+    "warehouse.airflow_env",  # airflow (runs Airflow in liangqu's environment), notify
 )
 
 
