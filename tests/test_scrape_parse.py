@@ -66,6 +66,7 @@ def test_text_file_title_only_when_it_looks_like_one():
 
 
 def test_registry_covers_every_district_and_fills_the_sample_placeholder(monkeypatch):
+    monkeypatch.delenv("LIANGQU_SOURCES", raising=False)  # the default registry, whatever a session set
     sources = load_sources()
     districts = {s.district for s in sources}
     assert len({d for d in districts if d.endswith("区") and d != "北京经济技术开发区"}) == 16
