@@ -55,6 +55,9 @@ def _vary_number(match: re.Match, rng: random.Random) -> str:
     if len(raw) == 4 and raw.startswith("20") and "." not in raw:
         return raw  # a year stays a plausible year
     value = float(raw) * rng.uniform(0.6, 1.6)
+    if match.string[match.end():match.end() + 1] in ("%", "％") and float(raw) <= 100 < value:
+        # a share or a decline cannot pass 100%: stay between the original and 100
+        value = float(raw) + (100 - float(raw)) * rng.random()
     if "." in raw:
         return f"{value:.{len(raw.split('.')[1])}f}"
     return str(max(1, round(value)))

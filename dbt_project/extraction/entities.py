@@ -9,9 +9,10 @@ the section reports what was done or plans what comes next.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from . import entity_lexicon as lex
 from .entity_seeds import classify
@@ -37,12 +38,21 @@ _COUNT = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     kind: str  # "phrase" | "verb" | "list" | "deng"
     text: str
     start: int  # absolute offsets into the document text
     end: int
+
+
+# The characters and words at which a clause's scan has to stop and decide something; everything
+# between two of them is phrase text, skipped by the regex engine instead of char by char.
+_STOP_RE = re.compile(
+    "(?P<mark>[" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS) + _LIST_MARKS) + "等])|(?P<verb>"
+    + _BOUNDARY_RE.pattern + ")"
+)
+_QUOTE_STOP_RE = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS)) + "]")
+_CLAUSE_END_PUNCT = "，,：:。；;！？!?"
 
 
 def _tokens(text: str, clause: Span) -> list[Token]:
@@ -50,7 +60,7 @@ def _tokens(text: str, clause: Span) -> list[Token]:
     tokens: list[Token] = []
     s, e = clause.start, clause.end
     # drop the clause's closing punctuation
-    while e > s and text[e - 1] in "，,：:。；;！？!?":
+    while e > s and text[e - 1] in _CLAUSE_END_PUNCT:
         e -= 1
     phrase_start = s
     i = s
@@ -61,44 +71,55 @@ def _tokens(text: str, clause: Span) -> list[Token]:
             tokens.append(Token("phrase", text[phrase_start:upto], phrase_start, upto))
 
     while i < e:
-        ch = text[i]
         if depth_close:
+            m = _QUOTE_STOP_RE.search(text, i, e)
+            if m is None:
+                break
+            i = m.start()
+            ch = text[i]
             if ch == depth_close[-1]:
                 depth_close.pop()
             elif ch in _OPEN_CLOSE and ch != "\"":
                 depth_close.append(_OPEN_CLOSE[ch])
             i += 1
             continue
-        if ch in _OPEN_CLOSE and text.find(_OPEN_CLOSE[ch], i + 1, e) > 0:
-            depth_close.append(_OPEN_CLOSE[ch])
-            i += 1
-            continue
-        if ch in _CLOSERS or ch in _OPEN_CLOSE:
-            # a bracket closed/opened in another clause, e.g. 中国建筑(601668,股吧)设计科技集团
-            flush(i)
-            i += 1
-            phrase_start = i
-            continue
-        if ch in _LIST_MARKS:
-            flush(i)
-            tokens.append(Token("list", ch, i, i + 1))
-            i += 1
-            phrase_start = i
-            continue
-        if ch == "等" and not any(text.startswith(w, i - 1) or text.startswith(w, i) for w in _PROTECTED_AFTER_DENG):
-            flush(i)
-            tokens.append(Token("deng", ch, i, i + 1))
-            i += 1
-            phrase_start = i
-            continue
-        m = _BOUNDARY_RE.match(text, i, e)
-        if m:
-            flush(i)
-            tokens.append(Token("verb", m.group(), i, m.end()))
-            i = m.end()
-            phrase_start = i
-            continue
-        i += 1
+        m = _STOP_RE.search(text, i, e)
+        if m is None:
+            break
+        i = m.start()
+        ch = text[i]
+        if m.lastgroup == "mark":
+            if ch in _OPEN_CLOSE and text.find(_OPEN_CLOSE[ch], i + 1, e) > 0:
+                depth_close.append(_OPEN_CLOSE[ch])
+                i += 1
+                continue
+            if ch in _CLOSERS or ch in _OPEN_CLOSE:
+                # a bracket closed/opened in another clause, e.g. 中国建筑(601668,股吧)设计科技集团
+                flush(i)
+                i += 1
+                phrase_start = i
+                continue
+            if ch in _LIST_MARKS:
+                flush(i)
+                tokens.append(Token("list", ch, i, i + 1))
+                i += 1
+                phrase_start = i
+                continue
+            # 等
+            if not (text.startswith(_PROTECTED_AFTER_DENG, i - 1) or text.startswith(_PROTECTED_AFTER_DENG, i)):
+                flush(i)
+                tokens.append(Token("deng", ch, i, i + 1))
+                i += 1
+                phrase_start = i
+                continue
+            m = _BOUNDARY_RE.match(text, i, e)
+            if not m:
+                i += 1
+                continue
+        flush(i)
+        tokens.append(Token("verb", m.group("verb") if m.re is _STOP_RE else m.group(), i, m.end()))
+        i = m.end()
+        phrase_start = i
     flush(e)
     return tokens
 
@@ -111,24 +132,30 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
     return phrase, start
 
 
+# All name-ending nouns as one regex over the reversed phrase: its first match is the suffix that
+# ends latest in the phrase, longest first; (?=.) keeps a bare suffix (项目, 中心) from counting as a
+# name, and 中心 running on into 中心城区 / 中心化 is not a suffix.
+_SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
+_REVERSED_SUFFIX_RE = re.compile(
+    "(?:" + "|".join(
+        ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
+        for suffix, _ in _SUFFIXES
+    ) + ")(?=.)",
+    re.S,
+)
+_TRAILING_PAREN = re.compile(r"[（(][^（()）]{1,20}[)）]")
+
+
 def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
     """(end, suffix, kind) of the name-ending noun that ends latest in the phrase.
 
     A quoted name counts by what is inside the quotes (“硅巷” ends in 巷)."""
     bare = phrase[:-1] if phrase.endswith(("”", "\"", "’")) else phrase
     best: tuple[int, str, str] | None = None
-    for suffix, kind in _SUFFIXES:
-        pos = bare.rfind(suffix)
-        while pos > 0:  # a bare suffix (项目, 中心) is not a name
-            end = pos + len(suffix)
-            nxt = bare[end:end + 1]
-            # 中心城区 / 园区化: the suffix runs on into a longer word
-            if suffix == "中心" and nxt in ("城", "化"):
-                pos = bare.rfind(suffix, 0, pos)
-                continue
-            if best is None or end > best[0]:
-                best = (end, suffix, kind)
-            break
+    m = _REVERSED_SUFFIX_RE.search(bare[::-1])
+    if m:
+        suffix = m.group()[::-1]
+        best = (len(bare) - m.start(), suffix, _SUFFIX_KIND[suffix])
     last = bare[-1:]
     if last in lex.SINGLE_CHAR_PROJECT_SUFFIXES and len(bare) >= 2 and (best is None or best[0] < len(bare)):
         best = (len(bare), last, "project")
@@ -138,9 +165,9 @@ def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
     if end == len(bare):
         end = len(phrase)
     # keep a parenthetical that directly follows the name: 项目(DCT), 有限公司（北京）
-    m = re.match(r"[（(][^（()）]{1,20}[)）]", phrase[end:])
+    m = _TRAILING_PAREN.match(phrase, end)
     if m:
-        end += m.end()
+        end = m.end()
     return (end, best[1], best[2])
 
 
@@ -196,6 +223,9 @@ _GENERIC_WORDS = re.compile(
 )
 
 
+_BARE_SUFFIXES = frozenset(s for s, _ in _SUFFIXES) | {""}
+
+
 def _is_generic(name: str) -> bool:
     """重点项目, 一批优质金融机构: a category, not a named thing."""
     core = _GENERIC_WORDS.sub("", name)
@@ -203,11 +233,12 @@ def _is_generic(name: str) -> bool:
         return True
     if len(name) <= 1:
         return True
-    return len(core) <= 2 and not re.search(r"[“”\"0-9A-Za-z]", name) and core in {s for s, _ in _SUFFIXES} | {""} \
+    return len(core) <= 2 and not re.search(r"[“”\"0-9A-Za-z]", name) and core in _BARE_SUFFIXES \
         or len(core) == 0
 
 
-_QUANTITY_AFTER = re.compile(r"^(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]+")
+# a count right after a phrase (新增项目321个); used as pattern.match(text, pos, end)
+_QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]+")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
@@ -258,14 +289,14 @@ def _has_project_suffix(phrase: str) -> bool:
 
 def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
     tokens = _merge_inner_verbs(text, _tokens(text, clause))
-    verbs = [(i, t.text) for i, t in enumerate(tokens) if t.kind == "verb"]
+    verb_at = [i for i, t in enumerate(tokens) if t.kind == "verb"]
+    verb_texts = [tokens[i].text for i in verb_at]
     for i, tok in enumerate(tokens):
         if tok.kind != "phrase":
             continue
         if i > 0 and tokens[i - 1].kind == "deng":
             continue  # the category noun after 等 (…等一批企业)
-        after_text = text[tok.end:clause.end]
-        if _QUANTITY_AFTER.match(after_text):
+        if _QUANTITY_AT.match(text, tok.end, clause.end):
             continue  # 新增项目321个: a count, which is an indicator
         phrase, start = _trim(text, tok.start, tok.text)
         phrase = phrase.rstrip("的")
@@ -273,8 +304,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             phrase, start = phrase[1:], start + 1
         if not phrase:
             continue
-        before = [v for j, v in verbs if j < i]
-        after = [v for j, v in verbs if j > i]
+        split = bisect.bisect_left(verb_at, i)  # token i is a phrase, never a verb
+        before, after = verb_texts[:split], verb_texts[split:]
         near = before[-1:] + after[:1]
         found = _last_suffix(phrase)
         listed_as_project = _list_category(tokens, i)
@@ -304,7 +335,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     name, start = name[cut:], start + cut
             if kind == "measure":
                 name = lex.TRAILING_NOISE.sub("", phrase) or name
-            if _QUANTITY_AFTER.match(text[start + len(name):clause.end]):
+            if _QUANTITY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
             yield _Candidate(kind, name, start, start + len(name), suffix, before, after)
         elif listed_as_project or status_named:
@@ -404,47 +435,52 @@ def _walk(text: str, sentences: Sequence[Sentence]):
                 yield sentence, clause, tense, cand
 
 
-def extract_projects(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
-    out: list[dict] = []
-    seen: set[str] = set()
+def extract_entities(text: str, sentences: Sequence[Sentence],
+                     district_of: Callable[[int], str]) -> tuple[list[dict], list[dict]]:
+    """(projects, measures) from one pass over the clauses: both come from the same candidates."""
+    projects: list[dict] = []
+    measures: list[dict] = []
+    seen_projects: set[str] = set()
+    seen_measures: set[str] = set()
     for sentence, clause, tense, cand in _walk(text, sentences):
-        if cand.kind != "project" or cand.name in seen or len(cand.name) > 30 or not _project_name_ok(cand):
-            continue
-        seen.add(cand.name)
-        quote, q_start, q_end = clause.text, clause.start, clause.end  # the clause names it and says what happened
-        money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
-        out.append({
-            "name": cand.name,
-            "quote": quote,
-            "district": district_of(cand.start),
-            "status": _project_status(cand.verbs_after, cand.verbs_before, clause.text, tense),
-            "investment_value": float(money.group(1)) if money else None,
-            "investment_unit": money.group(2) if money else None,
-            "sector": classify("project_sectors", cand.name, clause.text),
-            "start": q_start,
-            "end": q_end,
-        })
-    return out
+        if cand.kind == "project":
+            if cand.name in seen_projects or len(cand.name) > 30 or not _project_name_ok(cand):
+                continue
+            seen_projects.add(cand.name)
+            money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
+            projects.append({
+                "name": cand.name,
+                "quote": clause.text,  # the clause names it and says what happened
+                "district": district_of(cand.start),
+                "status": _project_status(cand.verbs_after, cand.verbs_before, clause.text, tense),
+                "investment_value": float(money.group(1)) if money else None,
+                "investment_unit": money.group(2) if money else None,
+                "sector": classify("project_sectors", cand.name, clause.text),
+                "start": clause.start,
+                "end": clause.end,
+            })
+        elif cand.kind == "measure":
+            if cand.name in seen_measures or len(cand.name) > 40 or not _measure_name_ok(cand):
+                continue
+            seen_measures.add(cand.name)
+            measures.append({
+                "name": cand.name,
+                "quote": clause.text,
+                "district": district_of(cand.start),
+                "domain": classify("measure_domains", cand.name, clause.text),
+                "status": _measure_status(clause.text, sentence.span.text, tense),
+                "start": clause.start,
+                "end": clause.end,
+            })
+    return projects, measures
+
+
+def extract_projects(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
+    return extract_entities(text, sentences, district_of)[0]
 
 
 def extract_measures(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
-    out: list[dict] = []
-    seen: set[str] = set()
-    for sentence, clause, tense, cand in _walk(text, sentences):
-        if cand.kind != "measure" or cand.name in seen or len(cand.name) > 40 or not _measure_name_ok(cand):
-            continue
-        seen.add(cand.name)
-        quote, q_start, q_end = clause.text, clause.start, clause.end  # the clause names it and says what happened
-        out.append({
-            "name": cand.name,
-            "quote": quote,
-            "district": district_of(cand.start),
-            "domain": classify("measure_domains", cand.name, clause.text),
-            "status": _measure_status(clause.text, sentence.span.text, tense),
-            "start": q_start,
-            "end": q_end,
-        })
-    return out
+    return extract_entities(text, sentences, district_of)[1]
 
 
 _TITLE = re.compile(r"《([^《》\n]{2,120})》")

@@ -54,6 +54,11 @@ _HALF = re.compile(r"(?:((?:19|20)\d{2})年|今年)?([上下])半年")
 _YEAR = re.compile(r"(?<![\d\-—－~])((?:19|20)\d{2})年(?!\s*[-—－~至]\s*(?:19|20)\d{2})")
 
 
+# the trailing words as one regex over the reversed string, in the same longest-first order
+_TRAILING_REVERSED = re.compile("|".join(re.escape(w[::-1]) for w in _TRAILING))
+_VERB_ENDINGS = tuple(_VERBS)
+
+
 def _strip_trailing(s: str) -> str:
     changed = True
     while changed and s:
@@ -61,10 +66,9 @@ def _strip_trailing(s: str) -> str:
         s2 = s.rstrip("，,、：:；;（(")
         if s2 != s:
             s, changed = s2, True
-        for w in _TRAILING:
-            if s.endswith(w):
-                s, changed = s[: -len(w)], True
-                break
+        m = _TRAILING_REVERSED.match(s[::-1])
+        if m:
+            s, changed = s[: -len(m.group())], True
     return s
 
 
@@ -128,7 +132,7 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
         left = left[left.index("”") + 1:]
     unit = units().get(q.unit or "")
     count_like = unit is not None and unit.category in ("count",)
-    ends_with_verb = bool(left) and any(left.endswith(v) for v in _VERBS)
+    ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
     if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and q.unit not in ("%",):
         governing = re.sub(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$", "", _verb_tail(left))

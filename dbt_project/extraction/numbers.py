@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import cn2an
 
@@ -45,6 +46,7 @@ class Quantity:
     number_text: str
 
 
+@lru_cache(maxsize=4096)  # prose repeats a small set of numerals (三, 两, 十二); cn2an is slow per call
 def chinese_to_number(s: str) -> float | None:
     if s in ("两",):
         return 2.0
@@ -55,17 +57,22 @@ def chinese_to_number(s: str) -> float | None:
         return None
 
 
+_QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "〈": "〉", "【": "】"}
+_QUOTE_CLOSING = {v: k for k, v in _QUOTE_PAIRS.items()}
+_QUOTE_MARK = re.compile("[" + "".join(_QUOTE_PAIRS) + "".join(_QUOTE_CLOSING) + "]")
+
+
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside “”, 《》, 「」, 〈〉 and 【】 (numbers there belong to a name or slogan)."""
     spans, stack = [], []
-    pairs = {"“": "”", "《": "》", "「": "」", "〈": "〉", "【": "】"}
-    closing = {v: k for k, v in pairs.items()}
-    for i, ch in enumerate(text):
-        if ch in pairs:
+    for m in _QUOTE_MARK.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch in _QUOTE_PAIRS:
             stack.append((ch, i))
-        elif ch in closing:
+        else:
+            opener = _QUOTE_CLOSING[ch]
             for j in range(len(stack) - 1, -1, -1):
-                if stack[j][0] == closing[ch]:
+                if stack[j][0] == opener:
                     inner = text[stack[j][1] + 1:i]
                     # “…” around a whole spoken sentence is reported speech, not a name or slogan
                     if ch != "”" or (len(inner) <= 25 and not any(p in inner for p in "，,。；;！？")):
@@ -94,21 +101,34 @@ class QuotedIndex:
         return False
 
 
+@lru_cache(maxsize=1)
+def _unit_patterns() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """The units (scales alone excepted) as one longest-first regex, and for each scale the units
+    it can prefix after 余/多 (35万余人次 → 万人次), longest first."""
+    table = units()
+    ordered = units_longest_first()
+    plain = [u for u in ordered if table[u].category != "bare_scale"]
+    pattern = re.compile("|".join(re.escape(u) for u in plain) if plain else "(?!)")
+    after_scale = {s: tuple(u for u in ordered if (s + u) in table) for s in _SCALES}
+    return pattern, after_scale
+
+
 def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
     """Unit starting at pos, as written (亿元, 万平方米, 35万余人次 → 万人次). Returns (unit, end, had_余/多)."""
     over = False
     if pos < end and text[pos] in "余多" and not text.startswith("多元", pos):
         over, pos = True, pos + 1
-    for u in units_longest_first():
-        if units()[u].category != "bare_scale" and text.startswith(u, pos) and pos + len(u) <= end:
-            return u, pos + len(u), over
+    pattern, after_scale = _unit_patterns()
+    m = pattern.match(text, pos, max(pos, end))
+    if m:
+        return m.group(), m.end(), over
     for s in _SCALES:
         if not text.startswith(s, pos):
             continue
         p = pos + len(s)
         if p < end and text[p] in "余多":
-            for u in units_longest_first():
-                if (s + u) in units() and text.startswith(u, p + 1):
+            for u in after_scale[s]:
+                if text.startswith(u, p + 1):
                     return s + u, p + 1 + len(u), True
         if s in units():
             return s, p, over
@@ -182,10 +202,18 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+_CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
+_CN_ONE_SCALE = re.compile(r"一[十百千万亿]")
+
+
 def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
     s, e = m.start(), m.end()
     raw = m.group(0)
     is_cn = m.group("cn") is not None
+    # a Chinese numeral needs a real digit: not 百/千/万 alone (百姓, 千家万户), not a lone 一 (一批, 一张白纸);
+    # checked first because most Chinese-numeral matches in prose are these
+    if is_cn and not _CN_REAL_DIGIT.search(raw) and not _CN_ONE_SCALE.match(raw):
+        return None
     prev = text[s - 1] if s > 0 else ""
     if quoted.inside(s):
         return None
@@ -193,9 +221,6 @@ def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
         return None
     nxt = text[e] if e < len(text) else ""
     if is_cn:
-        # a Chinese numeral needs a real digit: not 百/千/万 alone (百姓, 千家万户), not a lone 一 (一批, 一张白纸)
-        if not re.search(r"[零〇二两三四五六七八九十]", raw) and not re.match(r"一[十百千万亿]", raw):
-            return None
         value = chinese_to_number(raw)
         if value is None:
             return None
@@ -216,7 +241,7 @@ def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
         value = float(raw.replace(",", ""))
     if nxt == "成" and value <= 10:
         return _finish(text, s, e + 1, value, "成", False, end)
-    if any(text.startswith(t, e) for t in _TIME_UNITS):
+    if text.startswith(_TIME_UNITS, e):
         return None
     unit, ue, over = _match_unit(text, e, end)
     if unit is None:
@@ -260,7 +285,7 @@ def _range_tail(text: str, e: int, end: int):
     if e >= end or text[e] not in _RANGE_LINK:
         return None
     m2 = _NUMBER_RE.match(text, e + 1)
-    if not m2 or any(text.startswith(t, m2.end()) for t in _TIME_UNITS):
+    if not m2 or text.startswith(_TIME_UNITS, m2.end()):
         return None
     unit2, ue2, over2 = _match_unit(text, m2.end(), end)
     if unit2 is None:

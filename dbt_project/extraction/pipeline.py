@@ -30,6 +30,18 @@ def _entities_of(kind: str, *args) -> list[dict]:
         return []
 
 
+def _projects_and_measures(text: str, sents, district_of) -> tuple[list[dict], list[dict]]:
+    if _entities is None or not hasattr(_entities, "extract_entities"):
+        return (_entities_of("projects", text, sents, district_of),
+                _entities_of("measures", text, sents, district_of))
+    try:
+        projects, measures = _entities.extract_entities(text, sents, district_of)
+        return list(projects), list(measures)
+    except Exception:  # one bad document must not sink the build; its indicators still count
+        log.exception("entity extraction failed")
+        return [], []
+
+
 def _positioned(text: str, rows: list[dict]) -> list[dict]:
     """Keep only rows whose quote is really in the text, and record where."""
     out = []
@@ -54,8 +66,8 @@ def extract_document(text: str | None, title: str | None = None, section: str | 
     sents = split_sentences(text)
     district_of = district_rules.district_resolver(text, sents, district)
     indicators = extract_indicators(text, sents, district_of, ctx)
-    projects = _positioned(text, _entities_of("projects", text, sents, district_of))
-    measures = _positioned(text, _entities_of("measures", text, sents, district_of))
+    projects, measures = _projects_and_measures(text, sents, district_of)
+    projects, measures = _positioned(text, projects), _positioned(text, measures)
     policy_titles = []
     for row in _entities_of("policy_documents", text):
         title_text = row.get("title") if isinstance(row, dict) else row

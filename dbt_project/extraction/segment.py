@@ -8,7 +8,7 @@ beneath them, because they decide period and is_target (a plan section's figures
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 SENTENCE_END = "。！？!?；;"
 CLAUSE_BREAK = "，,、：:"  # 、 only matters for clause-level work; callers may re-join
@@ -22,15 +22,14 @@ _SENT_RE = re.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
 _CLAUSE_RE = re.compile(r"[^，,：:]+[，,：:]?")
 
 
-@dataclass(frozen=True)
-class Span:
+# NamedTuples, not dataclasses: a document has thousands of clauses and these are built for each
+class Span(NamedTuple):
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     position: int          # running index of the sentence in the document
     paragraph: int         # index of the paragraph (line) it sits in
     heading: str | None    # the nearest section heading above it
