@@ -96,12 +96,12 @@ def test_keyword_seeds_are_ordered_rules():
 @pytest.mark.timeout(30)
 def test_gold_recall_floors(gold_dir):
     scores = evaluate(gold_dir)
-    assert scores["projects"][1] >= 0.75, scores
-    assert scores["measures"][1] >= 0.60, scores
+    assert scores["projects"][1] >= 0.85, scores
+    assert scores["measures"][1] >= 0.75, scores
     assert scores["policy_documents"][2] >= 0.95, scores
     # precision stays sane: BI users read these names
-    assert scores["projects"][0] >= 0.40, scores
-    assert scores["measures"][0] >= 0.30, scores
+    assert scores["projects"][0] >= 0.60, scores
+    assert scores["measures"][0] >= 0.60, scores
 
 
 def test_policy_names_split_by_an_inner_verb_are_rejoined():
@@ -123,3 +123,32 @@ def test_quoted_street_names_are_projects():
     projects = _run(extract_projects, text, "昌平区")
     assert "“数字巷”" in projects and projects["“数字巷”"]["sector"] == "technology"
     assert projects["昌平生命科学园三期项目"]["sector"] == "health"
+
+
+def test_fragments_rhetoric_and_bare_fields_are_neither_projects_nor_measures():
+    text = ("大兴区深入学习贯彻习近平总书记重要讲话精神，抢抓“两区”政策机遇，推动数字经济、科技创新发展，"
+            "引进更多外资金融机构，北京大兴国际机场临空经济区航空物流产业园开工建设，"
+            "入选“全国营商环境创新城区30强”，实施临空经济区“一企一策”服务机制。")
+    projects = _run(extract_projects, text, "大兴区")
+    measures = _run(extract_measures, text, "大兴区")
+    names = set(projects) | set(measures)
+    assert any(n.endswith("航空物流产业园") for n in projects), projects
+    assert any("“一企一策”服务机制" in n for n in measures), measures
+    for bad in ("数字经济", "科技创新", "更多外资金融机构", "“全国营商环境创新城区30强”"):
+        assert bad not in names, (bad, names)
+    assert not any("习近平" in n or n.endswith("精神") or n.startswith("抢抓") for n in names), names
+
+
+def test_time_words_and_reporters_do_not_open_names():
+    text = "记者从北京大兴国际机场临空经济区管委会获悉，一季度临空经济区航空物流产业园签约落地。"
+    projects = _run(extract_projects, text, "大兴区")
+    assert not any(n.startswith(("记者", "一季度")) for n in projects), projects
+
+
+def test_the_first_field_word_of_a_name_decides_its_domain():
+    # the modifier leads: a cultural firms' financing list is culture, a market-access service is business
+    assert classify("measure_domains", "优质文化企业投融资“白名单”机制") == "culture"
+    assert classify("measure_domains", "市场准入服务机制") == "business_environment"
+    assert classify("measure_domains", "服务业高水平对外开放") == "trade"
+    assert classify("project_sectors", "运河商务区") == "finance"
+    assert classify("project_sectors", "青龙数字科技大厦项目") == "technology"

@@ -13,23 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
-from dbt_project.extraction.vocab import MUNICIPAL, districts
+from dbt_project.extraction.vocab import MUNICIPAL, districts, place_aliases
 
-# Well-known places that sit wholly inside one district; used like the district's own name.
-PLACES = {
-    "东城区": ("王府井", "隆福寺", "南锣鼓巷", "东直门", "崇文门"),
-    "西城区": ("金融街", "西单", "什刹海", "丽泽金融商务区"),
-    "朝阳区": ("CBD", "国贸", "望京", "奥林匹克公园"),
-    "海淀区": ("中关村软件园", "上地", "海淀园"),
-    "丰台区": ("丽泽", "丰台科技园"),
-    "石景山区": ("首钢园", "首钢"),
-    "通州区": ("城市副中心", "运河商务区", "环球影城", "张家湾", "宋庄"),
-    "顺义区": ("天竺", "首都机场", "首都国际机场", "临空经济核心区"),
-    "昌平区": ("未来科学城", "生命科学园", "回龙观", "天通苑"),
-    "大兴区": ("大兴机场", "大兴国际机场", "临空经济区"),
-    "怀柔区": ("怀柔科学城", "雁栖湖"),
-    "北京经济技术开发区": ("亦庄",),
-}
 # a short name followed by these is a street or gate, not the district: 朝阳门, 朝阳路
 _NOT_DISTRICT_AFTER = re.compile(r"[门路街桥村镇胡]")
 # 北京/全市 as the subject of a clause (北京将…, 全市新设…), not the first word of a name (北京中德…示范区)
@@ -48,21 +33,20 @@ class Mention:
 
 
 @lru_cache(maxsize=1)
-def _alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
+def alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
     for d in districts():
         names[d.name] = d.name
         for a in d.aliases:
             names.setdefault(a, d.name)
-    for d, places in PLACES.items():
-        for p in places:
-            names.setdefault(p, d)
+    for p, d in place_aliases().items():
+        names.setdefault(p, d)
     alternatives = sorted(names, key=len, reverse=True)
     return re.compile("|".join(re.escape(a) for a in alternatives)), names
 
 
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
-    pattern, names = _alias_pattern()
+    pattern, names = alias_pattern()
     end = len(text) if end is None else end
     out = []
     for m in pattern.finditer(text, start, end):
@@ -81,24 +65,48 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
 
 
 def document_district(text: str, title: str | None = None, source_district: str | None = None) -> str:
-    """The jurisdiction a document is mainly about."""
+    """The jurisdiction a document is mainly about.
+
+    The text decides: a title naming a district's report, or a district that dominates the places the
+    text names. The portal's own district (source_district) is only a prior: it wins when the text
+    names it at least as often as anywhere else, or names nowhere at all; a city-wide article or one
+    about another area on a district's portal keeps the jurisdiction its content is about.
+    """
     known = {d.name for d in districts()}
-    if source_district in known:
-        return source_district
+    prior = source_district if source_district in known else None
     for head in (title or "", text[:300]):
         found = [m.district for m in mentions(head) if not m.municipal]
-        if found and re.search(r"(区|开发区)(\d{4}年|关于|人民政府|政府|发改委|委员会|人大|国民经济)", head.replace(" ", "")):
+        if found and _OWN_REPORT_HEAD.search(head.replace(" ", "")):
             return found[0]
     counts: dict[str, int] = {}
     for m in mentions(text):
         counts[m.district] = counts.get(m.district, 0) + 1
+    municipal = counts.get(MUNICIPAL, 0)
     district_counts = {d: c for d, c in counts.items() if d != MUNICIPAL}
     total = sum(district_counts.values())
     if total:
-        best, n = max(district_counts.items(), key=lambda kv: kv[1])
-        if n >= 3 and n / total >= 0.75 and n >= counts.get(MUNICIPAL, 0):
+        best, n = max(district_counts.items(), key=lambda kv: (kv[1], kv[0] == prior))
+        if n >= 3 and n / total >= 0.75 and n >= municipal:
             return best
+    if prior is None or prior == MUNICIPAL:
+        if prior == MUNICIPAL or not total:
+            return MUNICIPAL
+        # one area is all a short article names (经开区 twice and nothing else)
+        if len(district_counts) == 1 and n >= 2 and n > municipal:
+            return best
+        return MUNICIPAL
+    own = counts.get(prior, 0)
+    if not counts:
+        return prior
+    if own and own >= max(counts.values()):
+        return prior
+    if len(district_counts) == 1 and not own and n > municipal:
+        return best
     return MUNICIPAL
+
+
+# the heading of a district's own report or plan: 东城区2024年…, 海淀区关于…, 朝阳区人民政府…
+_OWN_REPORT_HEAD = re.compile(r"(区|开发区)(\d{4}年|关于|人民政府|政府|发改委|委员会|人大|国民经济)")
 
 
 def _strong_sentence_start(text: str, pos: int, floor: int) -> int:

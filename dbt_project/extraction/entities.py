@@ -237,6 +237,13 @@ def _is_generic(name: str) -> bool:
         or len(core) == 0
 
 
+def _not_a_name(name: str) -> bool:
+    """A fragment or a piece of rhetoric (lex.NOT_A_NAME), or a bare field/category (数字经济, 工作机制)."""
+    if lex.NOT_A_NAME.search(name):
+        return True
+    return len(name) <= 6 and lex.CATEGORY_ONLY.fullmatch(name) is not None
+
+
 # a count right after a phrase (新增项目321个); used as pattern.match(text, pos, end)
 _QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]+")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
@@ -430,7 +437,7 @@ def _walk(text: str, sentences: Sequence[Sentence]):
         for clause in sentence.clauses:
             for cand in _candidates(text, clause):
                 if _is_generic(cand.name) or _DIGIT.search(cand.name[:1] or "") or _COUNT.search(cand.name) \
-                        or cand.name.count("“") != cand.name.count("”"):
+                        or cand.name.count("“") != cand.name.count("”") or _not_a_name(cand.name):
                     continue
                 yield sentence, clause, tense, cand
 

@@ -40,14 +40,22 @@ def _any_keyword(seed_name: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, keywords)) if keywords else "(?!)")
 
 
+@lru_cache(maxsize=None)
+def _label_of(seed_name: str) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for keyword, label in keyword_rules(seed_name):
+        labels.setdefault(keyword, label)
+    return labels
+
+
 def classify(seed_name: str, *texts: str, default: str = "other") -> str:
-    """Label of the first rule whose keyword occurs in the first text that has any."""
-    rules = keyword_rules(seed_name)
+    """Label of the keyword that comes first in the first text that has any (the longest one where
+    several start at the same place): a name's modifier leads and says its field (文化企业投融资…)."""
     gate = _any_keyword(seed_name)
     for text in texts:
-        if not text or not gate.search(text):
+        if not text:
             continue
-        for keyword, label in rules:
-            if keyword in text:
-                return label
+        m = gate.search(text)
+        if m:
+            return _label_of(seed_name)[m.group()]
     return default

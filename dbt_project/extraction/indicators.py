@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Callable, Sequence
 
+from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, find_quantities, to_base
-from dbt_project.extraction.vocab import districts, units
+from dbt_project.extraction.vocab import units
 
 _UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|回升|增长率"
 _DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|减排"
@@ -35,7 +37,7 @@ _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
     实现 完成了 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
-    同比 均 优化调整为 调整为 动态调整增至 会有 由 从""".split(),
+    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -72,16 +74,48 @@ def _strip_trailing(s: str) -> str:
     return s
 
 
+# list markers that open an item: (2) （二） 1. 2、 ① 一是 二、 第三，
+LIST_MARKER = re.compile(
+    r"^(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}(?:是|、)|其[一二三四五六七八九十]{1,2}[，,是]?|第[一二三四五六七八九十]{1,3}[，,、])\s*"
+)
+# 在 + a named place inside a metric says where, not what: 重点项目在北京经济技术开发区集中签约
+_SUBJECT_AFTER_PLACE = re.compile(r"^(?:将|已|在|共|还|累计)")
+
+
 def _strip_leading(s: str) -> str:
-    s = _LEADING.sub("", s)
-    # a district or the city as the subject: 东城区新增…, 北京将…
-    for d in districts():
-        for name in (d.name, *d.aliases):
-            if s.startswith(name) and len(s) > len(name) + 1:
-                rest = s[len(name):]
-                rest = re.sub(r"^(?:将|已|在|共|还|累计)", "", rest)
-                return _LEADING.sub("", rest)
-    return s
+    s = LIST_MARKER.sub("", s)
+    # a district, a place in one, or the city as the subject: 东城区新增…, 经开区计划…, 北京将…,
+    # also stacked (大兴临空经济区一季度新增…)
+    pattern, _names = district_rules.alias_pattern()
+    for _ in range(3):
+        m = pattern.match(s)
+        if not m:
+            s = _LEADING.sub("", s)
+            m = pattern.match(s)
+        if not m or len(s) <= m.end() + 1 or s[m.end()] in "、和与及":
+            break  # 朝阳、海淀利用外资: several places together are the subject of the share
+        s = _LEADING.sub("", LIST_MARKER.sub("", _SUBJECT_AFTER_PLACE.sub("", s[m.end():])))
+    return _located_opening(s)
+
+
+def _located_opening(s: str) -> str:
+    """在金盏国际合作服务区新建国际人才公寓: the place before the verb says where, not what."""
+    if not s.startswith("在"):
+        return s
+    m = _VERB_RE.search(s, 2)
+    return s[m.start():] if m and m.start() <= 20 and len(s) - m.start() >= 3 else s
+
+
+@lru_cache(maxsize=1)
+def _located() -> re.Pattern:
+    pattern, _names = district_rules.alias_pattern()
+    return re.compile(rf"在(?:{pattern.pattern})")
+
+
+def _drop_located(metric: str) -> str:
+    out = _located().sub("", metric) if "在" in metric else metric
+    return out if len(out) >= 2 else metric
 
 
 def _verb_tail(s: str) -> str:
@@ -145,7 +179,7 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
         metric = left + right
     else:
         metric = left
-    metric = metric.strip("，,、：:；;。的和及与 ")
+    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。的和及与 ")
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
@@ -207,6 +241,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     starts = [q.start for q in quantities]
     out: list[dict] = []
     target_carry: dict[int, bool] = {}
+    # a work plan (工作要点, 实施方案) states what is to be done: its figures are targets
+    work_plan = ctx.doc_type == "work_plan"
     for sent in sentences:
         section_year, plan = section_of(sent.headings)
         prev_metric, prev_unit = None, None
@@ -237,6 +273,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 sentence_before = text[s0:q.start]
                 is_target = bool(
                     plan
+                    or (work_plan and not _names_past_year(sentence_before, ctx.base_year))
                     or _TARGET_CLAUSE.search(clause_before)
                     or _TARGET_SENTENCE.search(sentence_before)
                     or _carried_target(text, sent, s0)
@@ -261,6 +298,11 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     "district": district_of(q.start),
                 })
     return out
+
+
+def _names_past_year(before: str, base_year: int | None) -> bool:
+    """2023年，全区…: a plan's look back at a year before its own."""
+    return base_year is not None and any(int(m.group(1)) < base_year for m in _YEAR.finditer(before))
 
 
 def _sentence_start(text: str, pos: int, sent) -> int:

@@ -58,4 +58,10 @@ def districts() -> tuple[District, ...]:
     )
 
 
+@lru_cache(maxsize=1)
+def place_aliases() -> dict[str, str]:
+    """Well-known places that lie wholly inside one district ({place: district})."""
+    return {r["place"]: r["district"] for r in _rows("place_aliases.csv")}
+
+
 MUNICIPAL = "北京市"
