@@ -68,6 +68,7 @@ class ValidationReport:
     elapsed_s: float
     import_s: float = 0.0
     error: str | None = None  # the checkpoint itself could not run (e.g. no working warehouse)
+    import_alongside: bool = False  # GX was imported in a worker while dbt ran: not part of elapsed_s
 
     @property
     def failed_tables(self) -> list[str]:
@@ -107,4 +108,5 @@ class ValidationReport:
             elapsed_s=d.get("elapsed_s", 0.0),
             import_s=d.get("import_s", 0.0),
             error=d.get("error"),
+            import_alongside=d.get("import_alongside", False),
         )

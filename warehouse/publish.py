@@ -10,8 +10,10 @@ resolves the symlink once, e.g. os.path.realpath, and reads them from there). A 
 removed by the next run, which then completes the job.
 
 Publishing is idempotent: the contract tables are fingerprinted (schema, row count and an
-order-independent hash of every row) in the working and the published warehouse, and nothing is
-replaced when they are equal.
+order-independent hash of every row) in the working warehouse and compared with the fingerprint the
+published file records (verified against its own rows when it was written); nothing is replaced
+when they are equal. Each publish hashes the data twice, not more: the working warehouse, then the
+new copy (which must match); the Parquet copies are exported from that verified copy.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from expectations.frames import TABLES, attach_read_only
+from expectations.frames import TABLES, attach_read_only, duckdb_config
 from warehouse.paths import Home
 
 PUBLICATION_TABLE = "liangqu_publication"  # one row: when, and the fingerprint of what was published
@@ -78,8 +80,12 @@ def fingerprint(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple[str, dict
     return digest.hexdigest(), counts
 
 
-def published_fingerprint(db: Path) -> str | None:
-    """The fingerprint of the published file, or None if there is none (or it cannot be read)."""
+def published_fingerprint(db: Path, recompute: bool = False) -> str | None:
+    """The fingerprint of the published file, or None if there is none (or it cannot be read).
+
+    The file records the fingerprint it was checked against when it was written (and is never
+    modified after, only replaced), so that is read rather than hashing every row again; a file
+    without the record, or `recompute`, is hashed."""
     if not db.exists():
         return None
     try:
@@ -87,6 +93,13 @@ def published_fingerprint(db: Path) -> str | None:
     except duckdb.Error:
         return None
     try:
+        if not recompute:
+            try:
+                row = con.execute(f"SELECT fingerprint FROM published.main.{PUBLICATION_TABLE}").fetchone()
+            except duckdb.Error:
+                row = None
+            if row and row[0]:
+                return row[0]
         return fingerprint(con, "published")[0]
     except (duckdb.Error, PublishError):
         return None
@@ -146,13 +159,14 @@ def clean_leftovers(home: Home) -> list[Path]:
     return removed
 
 
-def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime) -> tuple[str, dict[str, int]]:
-    """A complete new DuckDB file at `tmp` holding the contract tables of `work_db`."""
+def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
+                   counts: dict[str, int]) -> tuple[str, dict[str, int]]:
+    """A complete new DuckDB file at `tmp` holding the contract tables of `work_db`, whose fingerprint
+    was `fp`: the copy is checked against it, so a working warehouse changed since is not published."""
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    con = duckdb.connect(str(tmp), config=duckdb_config())
     try:
         con.execute(f"ATTACH {_q(work_db)} AS work (READ_ONLY)")
-        fp, counts = fingerprint(con, "work")
         for table in TABLES:
             con.execute(f"CREATE TABLE main.{table} AS SELECT * FROM work.main.{table}")
         con.execute(f"CREATE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, fingerprint VARCHAR, "
@@ -162,7 +176,8 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime) -> tuple[st
         con.execute("DETACH work")
         copied, _ = fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])
         if copied != fp:
-            raise PublishError("the copy of the working warehouse differs from it; not publishing")
+            raise PublishError("the copy differs from the working warehouse (it changed while publishing); "
+                               "not publishing")
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -177,20 +192,19 @@ def _swap_db(tmp: Path, target: Path) -> None:
     _fsync_path(target.parent)
 
 
-def _write_parquet_version(work_db: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
+def _write_parquet_version(source_db: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
+    """The Parquet copies, exported from `source_db`: the new copy (already checked against `fp`) or the
+    published file when that is current (it records `fp`, and is never modified)."""
     versions = home.published_dir / VERSIONS_DIR
     versions.mkdir(parents=True, exist_ok=True)
     name = published_at.strftime("%Y%m%dT%H%M%S%fZ") + "-" + fp[:12]
     partial = versions / (name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir()
-    con = attach_read_only(work_db, "work")
+    con = attach_read_only(source_db, "src")
     try:
-        copied, _ = fingerprint(con, "work")
-        if copied != fp:
-            raise PublishError("the working warehouse changed while publishing; not publishing")
         for table in TABLES:
-            con.execute(f"COPY work.main.{table} TO {_q(partial / (table + '.parquet'))} (FORMAT parquet)")
+            con.execute(f"COPY src.main.{table} TO {_q(partial / (table + '.parquet'))} (FORMAT parquet)")
     finally:
         con.close()
     (partial / MANIFEST).write_text(json.dumps({
@@ -254,8 +268,9 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
         published_at = datetime.now(timezone.utc)
         tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
         if not db_current:
-            work_fp, counts = _write_db_copy(work_db, tmp, published_at)
-        version = _write_parquet_version(work_db, home, work_fp, counts, published_at)
+            _write_db_copy(work_db, tmp, published_at, work_fp, counts)
+        version = _write_parquet_version(home.published_db if db_current else tmp, home, work_fp, counts,
+                                         published_at)
         if not db_current:
             _swap_db(tmp, home.published_db)
         _swap_parquet(home, version)

@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='document_id',
+    on_schema_change='append_new_columns',
+    post_hook="{{ drop_stale_rows() }}",
+) }}
+-- Incremental by document: a run rebuilds only the documents extracted since the last one.
 select
     d.document_id,
     d.source_id,
@@ -13,6 +21,10 @@ select
     d.content_sha256,
     d.source_district,
     d.section,
-    d.text
+    d.text,
+    e.extracted_at
 from {{ ref('stg_documents') }} as d
 join {{ ref('int_document_extractions') }} as e using (document_id)
+{% if is_incremental() %}
+where e.extracted_at > {{ mart_watermark() }}
+{% endif %}

@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='document_id',
+    on_schema_change='append_new_columns',
+    post_hook="{{ drop_stale_rows() }}",
+) }}
+-- Incremental by document: a run rebuilds only the documents extracted since the last one.
 with mentions as ({{ current_rows('int_number_mentions') }}),
 
 synonyms as (
@@ -29,8 +37,10 @@ select
     m.is_target,
     m.qualifier,
     m.quote,
-    m.position
+    m.position,
+    m.extracted_at
 from mentions as m
 left join coded as c on c.document_id = m.document_id and c.position = m.position
 left join {{ ref('units') }} as u on u.unit = m.unit
+-- the scorer (score.py) reads rows in table order
 order by m.document_id, m.position

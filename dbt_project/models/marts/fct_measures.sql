@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='document_id',
+    on_schema_change='append_new_columns',
+    post_hook="{{ drop_stale_rows() }}",
+) }}
+-- Incremental by document: a run rebuilds only the documents extracted since the last one.
 with mentions as ({{ current_rows('int_entity_mentions') }})
 
 select
@@ -8,7 +16,8 @@ select
     category as domain,
     status,
     quote,
-    position
+    position,
+    extracted_at
 from mentions
 where entity_type = 'measure'
 qualify row_number() over (partition by document_id, name, position order by quote) = 1

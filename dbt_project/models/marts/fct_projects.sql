@@ -1,3 +1,11 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='document_id',
+    on_schema_change='append_new_columns',
+    post_hook="{{ drop_stale_rows() }}",
+) }}
+-- Incremental by document: a run rebuilds only the documents extracted since the last one.
 with mentions as ({{ current_rows('int_entity_mentions') }})
 
 select
@@ -11,7 +19,8 @@ select
     investment_base,
     category as sector,
     quote,
-    position
+    position,
+    extracted_at
 from mentions
 where entity_type = 'project'
 qualify row_number() over (partition by document_id, name, position order by quote) = 1
