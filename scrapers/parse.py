@@ -128,14 +128,18 @@ def is_boilerplate(line: str) -> bool:
     return len(line) <= SHORT_LINE and any(r.search(line) for r in BOILERPLATE_SHORT)
 
 
-def parse_date(text: str) -> date | None:
-    m = DATE_RE.search(text)
+def _date_of(m: re.Match | None) -> date | None:
+    """The date a (year, month, day) match names, or None when there is none or it is impossible."""
     if not m:
         return None
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+def parse_date(text: str) -> date | None:
+    return _date_of(DATE_RE.search(text))
 
 
 ISSUER_END_RE = re.compile(r"(字号|浏览|点击|作者|打印|【|\[|分享)")
@@ -200,13 +204,7 @@ def looks_like_title(line: str) -> bool:
 
 
 def meeting_date(meeting: str | None) -> date | None:
-    m = re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", meeting or "")
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
+    return _date_of(re.search(r"(\d{4})年(\d{1,2})月(\d{1,2})日", meeting or ""))
 
 
 def speaker_org(speaker: str | None) -> str | None:

@@ -1,11 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='document_id',
-    on_schema_change='append_new_columns',
-    post_hook="{{ drop_stale_rows() }}",
-) }}
--- Incremental by document: a run rebuilds only the documents extracted since the last one.
 select
     d.document_id,
     d.source_id,
