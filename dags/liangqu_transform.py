@@ -45,7 +45,6 @@ with DAG(
         from dbt_project.runner import dbt_build as run_dbt_build
 
         from dags.support import liangqu_home
-        from warehouse import runlog
 
         for asset_events in (context.get("triggering_asset_events") or {}).values():
             for event in asset_events:
@@ -55,8 +54,6 @@ with DAG(
         counts = json_safe(result.row_counts)
         log.info("dbt build %s in %.1f s into %s; rows per table: %s", "succeeded" if result.success else "FAILED",
                  result.elapsed_s, home.work_db, counts)
-        runlog.record(home, "build", ok=result.success, via="airflow", elapsed_s=round(result.elapsed_s, 2),
-                      row_counts=counts, failures=(result.failures or "")[:4000] or None)
         if not result.success:
             for line in (result.failures or "").splitlines():
                 log.error("dbt failure: %s", line)

@@ -226,22 +226,19 @@ def crawl_and_land(source_ids: list[str]) -> dict:
     Idempotent: documents are keyed by URL + content hash, so a re-run lands nothing twice.
     Fails only when nothing could be fetched at all (per-URL failures are recorded in fetch_log).
     """
-    from scrapers.crawl import crawl
-    from warehouse import runlog
+    from scrapers.crawl import crawl  # records the crawl in the run log itself
 
     home = liangqu_home()
     report = crawl(home, source_ids=list(source_ids))
-    for sid, r in getattr(report, "per_source", {}).items():
+    for sid, r in report.per_source.items():
         log.info("source %s: fetched %s pages, landed %s new and %s changed documents, %s unchanged, "
                  "%s failed, %s skipped by robots.txt", sid, r.fetched, r.landed_new, r.landed_changed,
                  r.unchanged, r.failed, r.skipped_robots)
-    totals = json_safe(report.totals()) if hasattr(report, "totals") else json_safe(report.as_dict())
+    totals = json_safe(report.totals())
     log.info("crawl of %s: fetched %s pages, landed %s new + %s changed documents into %s, %s unchanged, %s failed",
              ", ".join(source_ids), report.fetched, report.landed_new, report.landed_changed, home.raw_db,
              report.unchanged, report.failed)
-    ok = report.fetched > 0 or report.failed == 0
-    runlog.record(home, "crawl", ok, via="airflow", sources=list(source_ids), **totals)
-    if not ok:
+    if not report.ok:
         raise RuntimeError(f"crawl of {', '.join(source_ids)} fetched nothing: {report.failed} fetches failed "
                            f"(see fetch_log in {home.raw_db})")
     return {"sources": list(source_ids), "changed": int(bool(report.changed)), **totals}
