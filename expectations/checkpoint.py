@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from expectations import frames as F
+from expectations.scope import full_validation_requested, prepare_scope
 from expectations.report import SAMPLE_ROWS, FailedExpectation, SuiteSummary, ValidationReport
 from expectations.suites import INDEX_COLUMNS, build_suites
 
@@ -115,8 +116,12 @@ def run_checkpoint(
     published_db: Path | None = None,
     chunk_rows: int | None = None,
     build_docs: bool = True,
+    full: bool | None = None,
 ) -> ValidationReport:
-    """Validate `work_db` (default: the home's working warehouse) against the suites."""
+    """Validate `work_db` (default: the home's working warehouse) against the suites.
+
+    `full`: validate every row; by default only the rows of documents that differ from the published
+    warehouse (expectations/scope.py; LIANGQU_VALIDATION_SCOPE=full changes the default)."""
     started = time.perf_counter()
     gx, import_s = load_gx()
     from great_expectations.core.run_identifier import RunIdentifier
@@ -174,13 +179,16 @@ def run_checkpoint(
     except Exception as exc:  # no warehouse, or a file that is not one: a failed validation, said loudly
         return ValidationReport(False, summaries, [], None, run_name, time.perf_counter() - started,
                                 import_s, error=f"{type(exc).__name__}: {exc}")
+    scope = None
     try:
         import pandas as pd
 
+        scope = prepare_scope(con, "work", has_published,
+                              full_validation_requested() if full is None else full)
         summary = F.summary_rows(con, has_published)
         validate(F.SUMMARY, pd.DataFrame(summary))
         readable = {r["table_name"] for r in summary if r["present"] and not r["missing_columns"]}
-        for frame in F.table_frames(has_published and F.published_has_facts(con)):
+        for frame in F.table_frames(has_published and F.published_has_facts(con), scoped=not scope.full):
             if not set(frame.requires) <= readable:
                 summaries[frame.name].success = False  # the warehouse suite already says why
                 continue
@@ -210,4 +218,5 @@ def run_checkpoint(
         run_name=run_name,
         elapsed_s=time.perf_counter() - started,
         import_s=import_s,
+        scope=scope.as_dict() if scope is not None else None,
     )

@@ -17,6 +17,7 @@ from typing import Iterator
 
 import duckdb
 
+from expectations.scope import in_scope
 from expectations.vocabulary import DISTRICT_CODES, UNIT_PREFIX_FACTORS
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
@@ -108,7 +109,9 @@ def _key_join(table: str, alias: str = "t") -> str:
     return f"LEFT JOIN {_key_counts(table)} k ON {cond}"
 
 
-DOCUMENT_TEXT = "(SELECT document_id, any_value(text) AS text FROM main.dim_document GROUP BY ALL)"
+def _document_text(scoped: bool) -> str:
+    where = f"WHERE {in_scope('dim_document')}" if scoped else ""
+    return f"(SELECT document_id, any_value(text) AS text FROM main.dim_document {where} GROUP BY ALL)"
 
 
 def _cols(table: str, alias: str = "t") -> str:
@@ -128,7 +131,11 @@ def _fact_counts(schema: str) -> str:
             FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL)"""
 
 
-def table_frames(has_published: bool) -> list[Frame]:
+def table_frames(has_published: bool, scoped: bool = False) -> list[Frame]:
+    """The frame of each table. `scoped`: only the rows of documents in the validation scope
+    (expectations/scope.py), with the audit columns still computed over whole tables."""
+    where = f"WHERE {in_scope()}" if scoped else ""
+    document_text = _document_text(scoped)
     published_facts = (
         f"LEFT JOIN {_fact_counts('pub.main')} p ON p.document_id = t.document_id" if has_published
         else "LEFT JOIN (SELECT NULL::VARCHAR AS document_id, NULL::BIGINT AS n_facts) p ON false"
@@ -158,6 +165,7 @@ def table_frames(has_published: bool) -> list[Frame]:
             {_key_join("dim_document")}
             LEFT JOIN {_fact_counts('main')} c ON c.document_id = t.document_id
             {published_facts}
+            {where}
         """, requires=tuple(TABLES)),
         Frame("dim_district", f"""
             SELECT t.district, CAST(t.district_code AS VARCHAR) AS district_code, t.name_en,
@@ -181,7 +189,8 @@ def table_frames(has_published: bool) -> list[Frame]:
                        AS decline_percent
             FROM main.fct_indicators t
             {_key_join("fct_indicators")}
-            LEFT JOIN {DOCUMENT_TEXT} d ON d.document_id = t.document_id
+            LEFT JOIN {document_text} d ON d.document_id = t.document_id
+            {where}
         """, requires=("fct_indicators", "dim_document")),
         Frame("fct_projects", f"""
             SELECT {_cols("fct_projects")},
@@ -192,7 +201,8 @@ def table_frames(has_published: bool) -> list[Frame]:
                                 unconvertible_ok=True)} AS investment_base_check
             FROM main.fct_projects t
             {_key_join("fct_projects")}
-            LEFT JOIN {DOCUMENT_TEXT} d ON d.document_id = t.document_id
+            LEFT JOIN {document_text} d ON d.document_id = t.document_id
+            {where}
         """, requires=("fct_projects", "dim_document")),
         Frame("fct_measures", f"""
             SELECT {_cols("fct_measures")},
@@ -201,7 +211,8 @@ def table_frames(has_published: bool) -> list[Frame]:
                    CASE WHEN d.document_id IS NOT NULL THEN contains(d.text, t.quote) END AS quote_in_text
             FROM main.fct_measures t
             {_key_join("fct_measures")}
-            LEFT JOIN {DOCUMENT_TEXT} d ON d.document_id = t.document_id
+            LEFT JOIN {document_text} d ON d.document_id = t.document_id
+            {where}
         """, requires=("fct_measures", "dim_document")),
         Frame("fct_policy_documents", f"""
             SELECT {_cols("fct_policy_documents")},
@@ -211,7 +222,8 @@ def table_frames(has_published: bool) -> list[Frame]:
                        AS title_in_text
             FROM main.fct_policy_documents t
             {_key_join("fct_policy_documents")}
-            LEFT JOIN {DOCUMENT_TEXT} d ON d.document_id = t.document_id
+            LEFT JOIN {document_text} d ON d.document_id = t.document_id
+            {where}
         """, requires=("fct_policy_documents", "dim_document")),
     ]
     return frames

@@ -23,13 +23,14 @@ def _worker(conn) -> None:
     try:
         _, import_s = load_gx()
         conn.send(("ready", import_s))
-        root = conn.recv()
+        request = conn.recv()
     except (EOFError, OSError):  # the parent is gone or does not need us
         return
-    if root is None:
+    if request is None:
         return
+    root, full = request
     try:
-        conn.send(("report", run_checkpoint(Home(Path(root)))))
+        conn.send(("report", run_checkpoint(Home(Path(root)), full=full)))
     except BaseException as exc:  # noqa: BLE001 - sent back whole, the parent decides
         conn.send(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}"))
 
@@ -50,21 +51,21 @@ class PrewarmedCheckpoint:
         except (AssertionError, OSError):  # e.g. inside a daemonic process: validate in-process later
             self._proc = None
 
-    def run(self, home) -> ValidationReport:
+    def run(self, home, full: bool | None = None) -> ValidationReport:
         """The checkpoint's report for `home`, from the worker (or from this process if it failed)."""
         from expectations.checkpoint import run_checkpoint
 
         if self._proc is None:
-            return run_checkpoint(home)
+            return run_checkpoint(home, full=full)
         try:
             kind, import_s = self._conn.recv()  # waits for the import if it is not done yet
             if kind != "ready":
                 raise EOFError(kind)
-            self._conn.send(str(home.root))
+            self._conn.send((str(home.root), full))
             kind, payload = self._conn.recv()
         except (EOFError, OSError):
             self.close()
-            return run_checkpoint(home)
+            return run_checkpoint(home, full=full)
         self.close()
         if kind == "error":
             raise RuntimeError(f"the validation worker failed: {payload}")

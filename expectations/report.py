@@ -69,6 +69,14 @@ class ValidationReport:
     import_s: float = 0.0
     error: str | None = None  # the checkpoint itself could not run (e.g. no working warehouse)
     import_alongside: bool = False  # GX was imported in a worker while dbt ran: not part of elapsed_s
+    scope: dict | None = None  # expectations.scope.Scope.as_dict(): which documents were validated row by row
+
+    def scope_text(self) -> str:
+        if not self.scope:
+            return "unknown scope"
+        from expectations.scope import Scope
+
+        return Scope(**self.scope).describe()
 
     @property
     def failed_tables(self) -> list[str]:
@@ -89,6 +97,7 @@ class ValidationReport:
             "data_docs": self.data_docs,
             "elapsed_s": round(self.elapsed_s, 2),
             "error": self.error,
+            "scope": self.scope,
         }
 
     def to_dict(self) -> dict:
@@ -109,4 +118,5 @@ class ValidationReport:
             import_s=d.get("import_s", 0.0),
             error=d.get("error"),
             import_alongside=d.get("import_alongside", False),
+            scope=d.get("scope"),
         )

@@ -35,17 +35,20 @@ def _alert(home: Home, alert) -> str:
     return deliver_alert(home, alert)
 
 
-def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None) -> BuildOutcome:
+def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
+                         full_validation: bool | None = None) -> BuildOutcome:
     """Validate the working warehouse (read-only); publish it if the checkpoint passes, else alert.
 
-    `checkpoint`: an expectations.prewarm.PrewarmedCheckpoint to run it in (GX already imported)."""
+    `checkpoint`: an expectations.prewarm.PrewarmedCheckpoint to run it in (GX already imported).
+    `full_validation`: check every row, not only those of new or changed documents."""
     from expectations.checkpoint import run_checkpoint
     from warehouse.alerts import render_alert, render_failure_alert
     from warehouse.publish import publish
 
     started = time.perf_counter()
     try:
-        report = checkpoint.run(home) if checkpoint is not None else run_checkpoint(home)
+        report = (checkpoint.run(home, full=full_validation) if checkpoint is not None
+                  else run_checkpoint(home, full=full_validation))
     except Exception as exc:  # the checkpoint itself broke: a failed validation, never a silent one
         report = ValidationReport(False, {}, [], None, "", time.perf_counter() - started,
                                   error=f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")
@@ -55,6 +58,7 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None) -
         evaluated=sum(s.evaluated for s in report.suites.values()),
         rows={name: s.rows for name, s in report.suites.items()},
         data_docs=report.data_docs, elapsed_s=round(report.elapsed_s, 2), import_s=round(report.import_s, 2),
+        scope=report.scope,
     )
     if not report.success:
         where = _alert(home, render_alert(report)) if send_alert else None
@@ -79,8 +83,8 @@ def _dbt_failures(result) -> str:
     return failures if isinstance(failures, str) else "\n".join(map(str, failures))
 
 
-def build(home: Home, full_refresh: bool = False) -> BuildOutcome:
-    """dbt build into the working warehouse, then validate_and_publish."""
+def build(home: Home, full_refresh: bool = False, full_validation: bool | None = None) -> BuildOutcome:
+    """dbt build into the working warehouse, then validate_and_publish (a full refresh validates all)."""
     from dbt_project.runner import dbt_build
     from warehouse.alerts import render_failure_alert
 
@@ -96,7 +100,8 @@ def build(home: Home, full_refresh: bool = False) -> BuildOutcome:
             where = _alert(home, render_failure_alert("dbt build", message))
             return BuildOutcome(False, False, "dbt build failed", alert=where, dbt=result,
                                 elapsed_s=time.perf_counter() - started)
-        outcome = validate_and_publish(home, checkpoint=checkpoint)
+        outcome = validate_and_publish(home, checkpoint=checkpoint,
+                                       full_validation=True if full_refresh else full_validation)
     finally:
         checkpoint.close()
     outcome.dbt = result
@@ -119,6 +124,8 @@ def print_summary(home: Home, outcome: BuildOutcome, out=None) -> None:
         p(f"validation: {verdict}, {len(r.suites)} suites, {evaluated} expectations evaluated, "
           f"{len(r.failures)} failed, in {r.elapsed_s:.1f} s (GX import: {r.import_s:.1f} s, "
           + ("alongside dbt)" if r.import_alongside else "included)"))
+        if r.scope:
+            p(f"  rows checked: {r.scope_text()}")
         if r.error:
             p(f"  {r.error}")
         for f in r.failures[:10]:
@@ -142,7 +149,8 @@ def print_summary(home: Home, outcome: BuildOutcome, out=None) -> None:
 
 def build_command(home: Home, args) -> int:
     try:
-        outcome = build(home, full_refresh=bool(getattr(args, "full_refresh", False)))
+        outcome = build(home, full_refresh=bool(getattr(args, "full_refresh", False)),
+                        full_validation=True if getattr(args, "full_validation", False) else None)
     except ModuleNotFoundError as exc:
         if exc.name and exc.name.startswith("dbt_project"):
             print(f"liangqu build: the dbt layer is missing ({exc}); nothing was built or published", file=sys.stderr)

@@ -30,7 +30,10 @@ def _bench(args) -> int:
 
 def register(sub) -> None:
     p = sub.add_parser("build", help="dbt build -> Great Expectations checkpoint -> publish only if it passes")
-    p.add_argument("--full-refresh", action="store_true", help="rebuild incremental models from scratch")
+    p.add_argument("--full-refresh", action="store_true",
+                   help="rebuild incremental models from scratch (and validate every row)")
+    p.add_argument("--full-validation", action="store_true",
+                   help="validate every row, not only the rows of new or changed documents")
     p.set_defaults(func=_build)
 
     p = sub.add_parser("status", help="what was landed, built, validated and published, and when")

@@ -31,6 +31,7 @@ from pathlib import Path
 import duckdb
 
 from expectations.frames import TABLES, attach_read_only, duckdb_config
+from expectations.scope import suites_fingerprint
 from warehouse.paths import Home
 
 PUBLICATION_TABLE = "liangqu_publication"  # one row: when, and the fingerprint of what was published
@@ -107,6 +108,23 @@ def published_fingerprint(db: Path, recompute: bool = False) -> str | None:
         con.close()
 
 
+def published_suites_fingerprint(db: Path) -> str | None:
+    """Which suites (expectations.scope.suites_fingerprint) validated the published file."""
+    if not db.exists():
+        return None
+    try:
+        con = attach_read_only(db, "published")
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute(f"SELECT suites_fingerprint FROM published.main.{PUBLICATION_TABLE}").fetchone()
+        return row[0] if row else None
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
 def parquet_fingerprint(parquet_dir: Path) -> str | None:
     try:
         return json.loads((parquet_dir / MANIFEST).read_text(encoding="utf-8")).get("fingerprint")
@@ -170,9 +188,9 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
         for table in TABLES:
             con.execute(f"CREATE TABLE main.{table} AS SELECT * FROM work.main.{table}")
         con.execute(f"CREATE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, fingerprint VARCHAR, "
-                    "row_counts VARCHAR)")
-        con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?)",
-                    [published_at, fp, json.dumps(counts)])
+                    "row_counts VARCHAR, suites_fingerprint VARCHAR)")
+        con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
+                    [published_at, fp, json.dumps(counts), suites_fingerprint()])
         con.execute("DETACH work")
         copied, _ = fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])
         if copied != fp:
@@ -260,7 +278,10 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
             work_fp, counts = fingerprint(con, "work")
         finally:
             con.close()
-        db_current = published_fingerprint(home.published_db) == work_fp
+        # The file also records which suites passed it (scoped validation relies on that record),
+        # so the same rows validated by changed suites are published again, with the new record.
+        db_current = (published_fingerprint(home.published_db) == work_fp
+                      and published_suites_fingerprint(home.published_db) == suites_fingerprint())
         parquet_current = parquet_fingerprint(home.parquet_dir) == work_fp
         if db_current and parquet_current:
             return PublishResult(False, "nothing new to publish", work_fp, counts, home.published_db,

@@ -40,8 +40,8 @@
 {% endmacro %}
 
 {#- The documents of the latest extraction batch: what a run's data tests need to look at. On a first
-    build or --full-refresh every document is in it (one batch). Great Expectations still checks every
-    published row before anything is published. -#}
+    build or --full-refresh every document is in it (one batch). Great Expectations then checks every
+    row of a new or changed document before anything is published. -#}
 {% macro latest_extraction_documents() %}
     (select document_id from {{ ref('int_document_extractions') }}
      where extracted_at = (select max(extracted_at) from {{ ref('int_document_extractions') }}))

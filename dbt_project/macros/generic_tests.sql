@@ -8,7 +8,8 @@ having count(*) > 1
 
 {#- Rows whose quote cannot be found (Ctrl-F) in their document's text. Only the rows of the latest
     extraction batch are searched (every row on a first build or --full-refresh): the other rows were
-    searched when they were built, and Great Expectations searches every row again before publishing. -#}
+    searched when they were built, and Great Expectations searches the rows of every new or changed
+    document again before publishing. -#}
 {% test quote_in_document_text(model, column_name) %}
 with batch as {{ latest_extraction_documents() }}
 select m.*
