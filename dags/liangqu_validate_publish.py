@@ -63,6 +63,8 @@ with DAG(
         log.info("validation of %s: %s; %s expectations evaluated, %s failed, rows per table %s; Data Docs: %s",
                  home.work_db, "passed" if summary.get("success") else "FAILED", summary.get("evaluated"),
                  summary.get("failed_expectations"), summary.get("rows"), summary.get("data_docs"))
+        if report is not None:
+            log.info("rows checked: %s", report.scope_text())
         if report is not None and not report.success:
             from warehouse.alerts import render_alert
 

@@ -74,9 +74,15 @@ def _published_suites_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
 
 
 def _document_hashes(catalog: str) -> str:
-    """Per document, an order-independent hash of all its rows in every document table."""
+    """Per document, an order-independent hash of its rows' contract columns in every document table.
+
+    Only the columns the suites check: a document re-extracted into the same facts (a new
+    extracted_at, nothing else) has not changed."""
+    from expectations.frames import CONTRACT_COLUMNS
+
     parts = [
-        f"SELECT document_id, '{t}' AS tbl, hash(t)::HUGEINT AS h FROM {catalog}.main.{t} AS t"
+        f"SELECT document_id, '{t}' AS tbl, hash({', '.join(CONTRACT_COLUMNS[t])})::HUGEINT AS h "
+        f"FROM {catalog}.main.{t} AS t"
         for t in DOCUMENT_TABLES
     ]
     return (f"SELECT document_id, tbl, count(*) AS n, sum(h) AS h FROM ({' UNION ALL '.join(parts)}) "

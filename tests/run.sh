@@ -11,7 +11,9 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
       || echo "warning: could not install chromium; the UI test will fail" >&2
   fi
 fi
-uv sync --locked --python-preference only-system
+# --compile-bytecode: where PYTHONDONTWRITEBYTECODE is set (as on CI) every process would otherwise
+# compile dbt, Airflow and GX from source at each import (GX: 12 s instead of 4 s).
+uv sync --locked --python-preference only-system --compile-bytecode
 set +e
 uv run --locked --python-preference only-system pytest "$@"
 rc=$?

@@ -79,6 +79,7 @@ def render_alert(report: ValidationReport | dict) -> Alert:
         "",
         f"Run: {report.run_name}",
         f"Failed tables: {', '.join(tables)}",
+        f"Rows checked: {report.scope_text()}",
         f"Data Docs: {docs}",
     ]
     if report.error:
@@ -87,6 +88,7 @@ def render_alert(report: ValidationReport | dict) -> Alert:
         f"<p>The Great Expectations checkpoint failed on the working warehouse; nothing was published. "
         f"The published warehouse is unchanged.</p>"
         f"<p>Run: {html.escape(report.run_name)}<br>Failed tables: <b>{html.escape(', '.join(tables))}</b><br>"
+        f"Rows checked: {html.escape(report.scope_text())}<br>"
         f"Data Docs: " + (f'<a href="{html.escape(docs_url)}">{html.escape(docs)}</a>' if docs_url else html.escape(docs))
         + "</p>"
     ]

@@ -112,6 +112,10 @@ def render(s: dict) -> str:
     extra = ""
     if v and not v.get("ok"):
         extra = f"; failed: {', '.join(v.get('failed_tables') or [])}"
+    if v and v.get("scope"):
+        from expectations.scope import Scope
+
+        extra += f"; rows checked: {Scope(**v['scope']).describe()}"
     lines.append(f"validated:  {_when(v)}{extra}")
     if s["validated"]["data_docs"]:
         lines.append(f"            Data Docs {s['validated']['data_docs']}")
