@@ -75,3 +75,21 @@ def test_latest_version_of_a_url_wins(transform_home, tmp_path):
     rows = _query(transform_home.work_db, "select value, unit, district, kind, direction, period from fct_indicators")
     assert rows == [(6.2, "%", "朝阳区", "change", "up", "2023")]
     assert result.row_counts["dim_document"] == 1
+
+
+def test_a_null_in_a_required_column_fails_the_dbt_tests_and_names_the_column(transform_home, gold_texts):
+    from dbt_project.runner import run_dbt
+
+    land(transform_home, gold_texts[:1])
+    assert dbt_build(transform_home).success
+    con = duckdb.connect(str(transform_home.work_db))
+    con.execute("update fct_indicators set metric = null where indicator_id = (select min(indicator_id) from fct_indicators)")
+    con.close()
+
+    res = run_dbt(transform_home, ["test", "--select", "fct_indicators", "--store-failures", "--quiet"])
+
+    assert not res.success
+    failed = [r for r in res.result.results if str(r.status).lower() == "fail"]
+    assert len(failed) == 1 and failed[0].node.name.startswith("not_null_columns_fct_indicators")
+    rows = _query(transform_home.work_db, f"select null_column, rows_with_null from {failed[0].node.relation_name}")
+    assert rows == [("metric", 1)]

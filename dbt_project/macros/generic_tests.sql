@@ -21,3 +21,19 @@ join (
 where m.document_id in (select document_id from batch)
   and strpos(d.text, m.{{ column_name }}) = 0
 {% endtest %}
+
+{#- The required columns of a model, checked in one scan: one row per column that holds nulls, with how
+    many. One test instead of one per column, because each dbt test node costs ~25 ms of dbt's own
+    overhead, which is most of an incremental build's test time (70 not_null nodes: ~1.7 s). -#}
+{% test not_null_columns(model, columns) %}
+with null_counts as (
+    select
+    {%- for column in columns %}
+        count(*) filter (where {{ column }} is null) as "{{ column }}"{{ "," if not loop.last }}
+    {%- endfor %}
+    from {{ model }}
+)
+select null_column, rows_with_null
+from (unpivot null_counts on columns(*) into name null_column value rows_with_null)
+where rows_with_null > 0
+{% endtest %}
