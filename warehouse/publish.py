@@ -13,7 +13,8 @@ Publishing is idempotent: the contract tables are fingerprinted (schema, row cou
 order-independent hash of every row) in the working warehouse and compared with the fingerprint the
 published file records (verified against its own rows when it was written); nothing is replaced
 when they are equal. Each publish hashes the data twice, not more: the working warehouse, then the
-new copy (which must match); the Parquet copies are exported from that verified copy.
+new copy (which must match); the Parquet copies are exported from the working warehouse at the same
+time, while it is held read-only, so they hold the same rows as the checked copy.
 """
 from __future__ import annotations
 
@@ -204,6 +205,36 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
     return fp, counts
 
 
+def _write_copies(work_db: Path, tmp: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
+    """The new DuckDB file and the new Parquet version, written at the same time from the working warehouse.
+
+    The working warehouse stays attached read-only until both are done: DuckDB then lets no writer
+    (dbt) change it, so the Parquet files hold the rows the copy was checked to hold."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    guard = attach_read_only(work_db, "work_guard")
+    try:
+        with ThreadPoolExecutor(max_workers=2, thread_name_prefix="liangqu-publish") as pool:
+            db_copy = pool.submit(_write_db_copy, work_db, tmp, published_at, fp, counts)
+            parquet = pool.submit(_write_parquet_version, work_db, home, fp, counts, published_at)
+            try:
+                db_copy.result()
+            except BaseException:
+                _discard(parquet)
+                raise
+            return parquet.result()
+    finally:
+        guard.close()
+
+
+def _discard(parquet_future) -> None:
+    """A Parquet version whose DuckDB copy failed is not published: remove it."""
+    try:
+        shutil.rmtree(parquet_future.result(), ignore_errors=True)
+    except BaseException:  # noqa: BLE001 - its .partial directory is removed by the next run
+        pass
+
+
 def _swap_db(tmp: Path, target: Path) -> None:
     _fsync_path(tmp)
     os.replace(tmp, target)
@@ -211,8 +242,8 @@ def _swap_db(tmp: Path, target: Path) -> None:
 
 
 def _write_parquet_version(source_db: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
-    """The Parquet copies, exported from `source_db`: the new copy (already checked against `fp`) or the
-    published file when that is current (it records `fp`, and is never modified)."""
+    """The Parquet copies, exported from `source_db`: the working warehouse while it is held read-only
+    (see _write_copies) or the published file when that is current (it records `fp`, never modified)."""
     versions = home.published_dir / VERSIONS_DIR
     versions.mkdir(parents=True, exist_ok=True)
     name = published_at.strftime("%Y%m%dT%H%M%S%fZ") + "-" + fp[:12]
@@ -288,10 +319,10 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
                                  home.parquet_dir, time.perf_counter() - started)
         published_at = datetime.now(timezone.utc)
         tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
-        if not db_current:
-            _write_db_copy(work_db, tmp, published_at, work_fp, counts)
-        version = _write_parquet_version(home.published_db if db_current else tmp, home, work_fp, counts,
-                                         published_at)
+        if db_current:
+            version = _write_parquet_version(home.published_db, home, work_fp, counts, published_at)
+        else:
+            version = _write_copies(work_db, tmp, home, work_fp, counts, published_at)
         if not db_current:
             _swap_db(tmp, home.published_db)
         _swap_parquet(home, version)
