@@ -37,6 +37,9 @@ def test_bench_json_has_every_figure(tmp_path, liangqu_home):
     for table in ("fct_indicators", "fct_projects", "fct_measures"):
         assert figures[f"n5.rows.{table}"] > 0, table
     assert figures["n5.extract_facts"] > 0
+    # the full build checked every document; the build after one more landed checked only that one
+    assert figures["n5.full_build_validated_docs"] == 5
+    assert figures["n5.incremental_build_validated_docs"] == 1
     assert figures["n5.text_mb"] > 0
 
 

@@ -140,6 +140,7 @@ def measure(n: int, workdir: Path, figures: Figures) -> None:
         figures.put(p + f"{name}_validate_s", _round(b["validate_s"]), "s")
         figures.put(p + f"{name}_validate_gx_import_s", _round(b["validate_import_s"]), "s")
         figures.put(p + f"{name}_publish_s", _round(b["publish_s"]), "s")
+        figures.put(p + f"{name}_validated_docs", b["validated_documents"], "docs")
         if phase == "build":
             for table, rows in b["rows"].items():
                 figures.put(p + f"rows.{table}", rows, "rows")

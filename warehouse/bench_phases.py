@@ -61,6 +61,7 @@ def _build_report(outcome) -> dict:
         "validate_s": report.elapsed_s if report is not None else None,
         "validate_import_s": report.import_s if report is not None else None,
         "publish_s": outcome.publish.elapsed_s if outcome.publish is not None else None,
+        "validated_documents": (report.scope or {}).get("validated_documents") if report is not None else None,
         "rows": dict(outcome.publish.counts) if outcome.publish is not None else {},
     }
 
