@@ -115,10 +115,13 @@ def run_checkpoint(
     work_db: Path | None = None,
     published_db: Path | None = None,
     chunk_rows: int | None = None,
-    build_docs: bool = True,
+    build_docs: bool | str = True,
     full: bool | None = None,
 ) -> ValidationReport:
     """Validate `work_db` (default: the home's working warehouse) against the suites.
+
+    `build_docs`: render Data Docs (True), not (False), or "later": return (report, render_docs), so the
+    caller can publish while the docs render (the report already names where they will be).
 
     `full`: validate every row; by default only the rows of documents that differ from the published
     warehouse (expectations/scope.py; LIANGQU_VALIDATION_SCOPE=full changes the default)."""
@@ -177,8 +180,9 @@ def run_checkpoint(
     try:
         con, has_published = F.open_work(work_db, published_db)
     except Exception as exc:  # no warehouse, or a file that is not one: a failed validation, said loudly
-        return ValidationReport(False, summaries, [], None, run_name, time.perf_counter() - started,
-                                import_s, error=f"{type(exc).__name__}: {exc}")
+        report = ValidationReport(False, summaries, [], None, run_name, time.perf_counter() - started,
+                                  import_s, error=f"{type(exc).__name__}: {exc}")
+        return (report, lambda: None) if build_docs == "later" else report
     scope = None
     try:
         import pandas as pd
@@ -204,13 +208,19 @@ def run_checkpoint(
     finally:
         con.close()
 
-    docs = None
-    if build_docs:
+    index = home.data_docs_dir / "index.html"
+
+    def render_docs() -> str | None:
         context.build_data_docs(site_names=["liangqu"])
-        index = home.data_docs_dir / "index.html"
-        docs = str(index) if index.exists() else None
+        return str(index) if index.exists() else None
+
+    docs = None
+    if build_docs == "later":
+        docs = str(index)  # where render_docs() will put them
+    elif build_docs:
+        docs = render_docs()
     success = all(s.success for s in summaries.values()) and not failures
-    return ValidationReport(
+    report = ValidationReport(
         success=success,
         suites=summaries,
         failures=list(failures.values()),
@@ -220,3 +230,4 @@ def run_checkpoint(
         import_s=import_s,
         scope=scope.as_dict() if scope is not None else None,
     )
+    return (report, render_docs) if build_docs == "later" else report

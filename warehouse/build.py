@@ -61,6 +61,8 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
         scope=report.scope,
     )
     if not report.success:
+        if checkpoint is not None:
+            checkpoint.wait_for_docs()  # the alert links them
         where = _alert(home, render_alert(report)) if send_alert else None
         reason = "validation failed: " + ", ".join(report.failed_tables or ["warehouse"])
         return BuildOutcome(False, False, reason, report, alert=where, elapsed_s=time.perf_counter() - started)

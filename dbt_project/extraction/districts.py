@@ -64,13 +64,15 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
     return out
 
 
-def document_district(text: str, title: str | None = None, source_district: str | None = None) -> str:
+def document_district(text: str, title: str | None = None, source_district: str | None = None,
+                      text_mentions: list[Mention] | None = None) -> str:
     """The jurisdiction a document is mainly about.
 
     The text decides: a title naming a district's report, or a district that dominates the places the
     text names. The portal's own district (source_district) is only a prior: it wins when the text
     names it at least as often as anywhere else, or names nowhere at all; a city-wide article or one
     about another area on a district's portal keeps the jurisdiction its content is about.
+    text_mentions: mentions(text), when the caller already has them.
     """
     known = {d.name for d in districts()}
     prior = source_district if source_district in known else None
@@ -79,7 +81,7 @@ def document_district(text: str, title: str | None = None, source_district: str 
         if found and _OWN_REPORT_HEAD.search(head.replace(" ", "")):
             return found[0]
     counts: dict[str, int] = {}
-    for m in mentions(text):
+    for m in mentions(text) if text_mentions is None else text_mentions:
         counts[m.district] = counts.get(m.district, 0) + 1
     municipal = counts.get(MUNICIPAL, 0)
     district_counts = {d: c for d, c in counts.items() if d != MUNICIPAL}
@@ -114,10 +116,19 @@ def _strong_sentence_start(text: str, pos: int, floor: int) -> int:
     return i + 1 if i >= 0 else floor
 
 
-def district_resolver(text: str, sentences: Sequence, default_district: str) -> Callable[[int], str]:
-    """A function from a character offset in text to the district the clause there is about."""
+@lru_cache(maxsize=1024)
+def _districts_opening(heading: str) -> tuple[str, ...]:
+    """The districts (not the city) a heading names at its very start."""
+    return tuple(m.district for m in mentions(heading) if not m.municipal and m.start == 0)
+
+
+def district_resolver(text: str, sentences: Sequence, default_district: str,
+                      text_mentions: list[Mention] | None = None) -> Callable[[int], str]:
+    """A function from a character offset in text to the district the clause there is about.
+
+    text_mentions: mentions(text), when the caller already has them."""
     municipal_doc = default_district == MUNICIPAL
-    all_mentions = mentions(text)
+    all_mentions = mentions(text) if text_mentions is None else text_mentions
     if not municipal_doc:
         # in a district's own report only a clause that opens with another district changes the subject
         clause_starts = set()
@@ -143,12 +154,21 @@ def district_resolver(text: str, sentences: Sequence, default_district: str) -> 
             return names.pop()
         return MUNICIPAL if municipal_doc else default_district
 
+    decided: dict[tuple[int, int, int], str] = {}  # every offset in one clause gets the same answer
+
     def resolve(pos: int) -> str:
         k = bisect.bisect_right(sent_starts, pos) - 1
         if k < 0:
             return default_district
         sent = sentences[k]
         clause = next((c for c in sent.clauses if c.start <= pos < c.end), sent.span)
+        key = (k, clause.start, clause.end)
+        got = decided.get(key)
+        if got is None:
+            got = decided[key] = resolve_clause(k, sent, clause)
+        return got
+
+    def resolve_clause(k: int, sent, clause) -> str:
         # 1. the clause itself
         got = decide(in_range(clause.start, clause.end))
         if got:
@@ -175,7 +195,7 @@ def district_resolver(text: str, sentences: Sequence, default_district: str) -> 
         # 4. the heading above
         if sent.heading:
             h = sent.heading
-            hs = [m.district for m in mentions(h) if not m.municipal and m.start == 0]
+            hs = _districts_opening(h)
             if len(set(hs)) == 1 and (municipal_doc or True):
                 return hs[0] if municipal_doc else default_district
         return default_district

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from dbt_project.extraction.segment import heading_level
 
@@ -74,6 +75,7 @@ def context(text: str, title: str | None = None, section: str | None = None,
     return DocumentContext(doc_type, pub_year, (pub_year + 1) if pub_year else None)
 
 
+@lru_cache(maxsize=4096)  # every sentence of a section asks with the same few headings
 def section_of(headings: tuple[str, ...]) -> tuple[int | None, bool]:
     """(year named by the enclosing top-level heading, whether the section is a plan)."""
     year, is_plan = None, False

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from . import entity_lexicon as lex
@@ -173,7 +174,12 @@ def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
 
 def _section_tense(sentence: Sentence) -> str | None:
     """'past' in a report-back section, 'future' in a plan section, None when unknown."""
-    for heading in reversed(sentence.headings):
+    return _tense_of_headings(sentence.headings)
+
+
+@lru_cache(maxsize=4096)  # every sentence of a section asks with the same few headings
+def _tense_of_headings(headings: tuple[str, ...]) -> str | None:
+    for heading in reversed(headings):
         if lex.PAST_SECTION.search(heading):
             return "past"
         if lex.FUTURE_SECTION.search(heading):
@@ -186,10 +192,19 @@ def _project_status(verbs_after: Sequence[str], verbs_before: Sequence[str], cla
         return "planned"
     for verbs in (verbs_after, verbs_before[::-1], [clause_text]):
         for verb in verbs:
-            for status, words in lex.PROJECT_STATUS_VERBS:
-                if any(w in verb for w in words):
-                    return status
+            status = _status_named_by(verb)
+            if status is not None:
+                return status
     return "planned"
+
+
+@lru_cache(maxsize=1 << 13)
+def _status_named_by(verb: str) -> str | None:
+    """The first status (in lex.PROJECT_STATUS_VERBS order) one of whose words occurs in verb."""
+    for status, words in lex.PROJECT_STATUS_VERBS:
+        if any(w in verb for w in words):
+            return status
+    return None
 
 
 def _measure_status(clause_text: str, sentence_text: str, tense: str | None) -> str:
@@ -211,8 +226,8 @@ class _Candidate:
     start: int
     end: int
     suffix: str | None
-    verbs_before: list[str]
-    verbs_after: list[str]
+    verbs_before: Sequence[str]
+    verbs_after: Sequence[str]
 
 
 _GENERIC_WORDS = re.compile(
@@ -315,20 +330,21 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         before, after = verb_texts[:split], verb_texts[split:]
         near = before[-1:] + after[:1]
         found = _last_suffix(phrase)
-        listed_as_project = _list_category(tokens, i)
-        status_named = _status_named(tokens, i)
+        # _list_category and _status_named (whether the phrase is listed as / acts as a project) scan the
+        # clause's tokens: they are called only where a branch needs them, cheapest conditions first
         if found is not None:
             end, suffix, kind = found
             name = phrase[:end]
             if suffix in _ZONE_SUFFIXES or suffix == "平台":
-                kind = "project" if _physical(near) or listed_as_project else "measure"
+                kind = "project" if _physical(near) or _list_category(tokens, i) else "measure"
             elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
                     m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
                 kind = "measure"
-            elif kind == "measure" and (listed_as_project or status_named) and suffix in lex.AMBIGUOUS_SUFFIXES:
+            elif kind == "measure" and suffix in lex.AMBIGUOUS_SUFFIXES and (
+                    _list_category(tokens, i) or _status_named(tokens, i)):
                 kind = "project"
-            if kind == "project" and status_named and end < len(phrase) and after[:1] and any(
-                    after[0].startswith(w) for w in _LANDING) and 2 <= len(phrase) - end <= 15:
+            if kind == "project" and end < len(phrase) and after[:1] and after[0].startswith(_LANDING) \
+                    and 2 <= len(phrase) - end <= 15 and _status_named(tokens, i):
                 # 首家外资期货公司摩根士丹利期货落地: the proper name follows the description
                 name, start = phrase[end:], start + end
             if kind == "project":
@@ -345,7 +361,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             if _QUANTITY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
             yield _Candidate(kind, name, start, start + len(name), suffix, before, after)
-        elif listed_as_project or status_named:
+        elif _list_category(tokens, i) or _status_named(tokens, i):
             name = lex.TRAILING_NOISE.sub("", phrase)
             if 2 <= len(name) <= 20:
                 yield _Candidate("project", name, start, start + len(name), None, before, after)
@@ -417,16 +433,59 @@ def _project_name_ok(cand: "_Candidate") -> bool:
     return cand.suffix is not None or len(name) >= 3 or name.startswith("“")
 
 
+_QUOTED_NAME = re.compile(r"[“\"‘](.*)[”\"’]")
+
+
 def _measure_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
     if lex.NOT_A_MEASURE.search(name) or _NOT_NAMES.match(name):
         return False
-    quoted = re.fullmatch(r"[“\"‘](.*)[”\"’]", name)
+    quoted = _QUOTED_NAME.fullmatch(name)
     if quoted and len(quoted.group(1)) <= 2:
         return False  # “两区”, “五子”: a slogan, not a programme
     # an act of government: the phrase is the object of a verb, or the subject of 落地/实施
     return bool(cand.verbs_before) or any(cand.verbs_after[:1] and cand.verbs_after[0].startswith(v)
                                           for v in lex.MEASURE_SUBJECT_VERBS)
+
+
+def _name_kept(name: str) -> bool:
+    return not (_is_generic(name) or _DIGIT.search(name[:1] or "") or _COUNT.search(name)
+                or name.count("“") != name.count("”") or _not_a_name(name))
+
+
+def _lookbehinds_see_one_character(pattern: str) -> bool:
+    bodies = re.findall(r"\(\?<[=!](.*?)\)", pattern)
+    return all(re.fullmatch(r"\[[^\]]*\]|[^\[\]()|\\]", body) for body in bodies)
+
+
+if not _lookbehinds_see_one_character(_STOP_RE.pattern):  # what _clause_candidates relies on
+    raise ValueError("a boundary word looks back more than one character: widen _clause_candidates' context")
+
+
+@lru_cache(maxsize=1 << 15)
+def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple, ...]:
+    """The kept candidates of one clause, as _Candidate fields with offsets from the clause start.
+
+    They depend on the clause and the one character on either side (a lookbehind of the boundary
+    words and the 等 of 平等/等级 can see that far), so they are computed on just that much text and
+    memoised: government prose repeats its clauses a lot (一是…, 加快推进…)."""
+    local = before + clause_text + after
+    clause = Span(clause_text, len(before), len(before) + len(clause_text))
+    return tuple(
+        (c.kind, c.name, c.start - clause.start, c.end - clause.start, c.suffix,
+         tuple(c.verbs_before), tuple(c.verbs_after), _name_ok(c))
+        for c in _candidates(local, clause)
+        if _name_kept(c.name)
+    )
+
+
+def _name_ok(cand: _Candidate) -> bool:
+    """Whether a project or measure candidate names something (it depends on the candidate alone)."""
+    if cand.kind == "project":
+        return _project_name_ok(cand)
+    if cand.kind == "measure":
+        return _measure_name_ok(cand)
+    return False
 
 
 def _walk(text: str, sentences: Sequence[Sentence]):
@@ -435,11 +494,13 @@ def _walk(text: str, sentences: Sequence[Sentence]):
             continue  # section titles summarise; the facts are in the body
         tense = _section_tense(sentence)
         for clause in sentence.clauses:
-            for cand in _candidates(text, clause):
-                if _is_generic(cand.name) or _DIGIT.search(cand.name[:1] or "") or _COUNT.search(cand.name) \
-                        or cand.name.count("“") != cand.name.count("”") or _not_a_name(cand.name):
-                    continue
-                yield sentence, clause, tense, cand
+            at = clause.start
+            before = text[at - 1:at] if at else ""
+            for kind, name, start, end, suffix, verbs_before, verbs_after, name_ok in _clause_candidates(
+                    before, clause.text, text[clause.end:clause.end + 1]):
+                # the verb tuples are shared by every clause with this text: immutable on purpose
+                yield sentence, clause, tense, _Candidate(kind, name, at + start, at + end, suffix,
+                                                          verbs_before, verbs_after), name_ok
 
 
 def extract_entities(text: str, sentences: Sequence[Sentence],
@@ -449,9 +510,9 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
     measures: list[dict] = []
     seen_projects: set[str] = set()
     seen_measures: set[str] = set()
-    for sentence, clause, tense, cand in _walk(text, sentences):
+    for sentence, clause, tense, cand, name_ok in _walk(text, sentences):
         if cand.kind == "project":
-            if cand.name in seen_projects or len(cand.name) > 30 or not _project_name_ok(cand):
+            if cand.name in seen_projects or len(cand.name) > 30 or not name_ok:
                 continue
             seen_projects.add(cand.name)
             money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
@@ -467,7 +528,7 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
                 "end": clause.end,
             })
         elif cand.kind == "measure":
-            if cand.name in seen_measures or len(cand.name) > 40 or not _measure_name_ok(cand):
+            if cand.name in seen_measures or len(cand.name) > 40 or not name_ok:
                 continue
             seen_measures.add(cand.name)
             measures.append({

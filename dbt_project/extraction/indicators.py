@@ -128,10 +128,21 @@ def _verb_tail(s: str) -> str:
     return s[last.start():]
 
 
+_RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,)+")
+_VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|已|累计")
+_OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
+_TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
+_BATCH_ENDING = re.compile(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$")
+_CONJUNCTION = re.compile(r"[和及与]")
+_ENDS_WITH_TO = re.compile(r"(?:到|至)$")
+_UP_WORDS = frozenset(_UP.split("|"))
+_GOAL_COLON = re.compile(r"目标[：:]")
+
+
 def _clean_right(s: str, cut_at_verb: bool) -> str:
-    s = re.sub(r"^(?:人民币|的|和|及|、|，|,)+", "", s)
+    s = _RIGHT_OPENING.sub("", s)
     if cut_at_verb:
-        for m in re.finditer(rf"{_VERB_RE.pattern}|已|累计", s):
+        for m in _VERB_OR_TALLY.finditer(s):
             if m.start() >= 2:
                 s = s[: m.start()]
                 break
@@ -142,8 +153,13 @@ def _clean_right(s: str, cut_at_verb: bool) -> str:
 
 
 def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
-    left = _strip_leading(_strip_trailing(text[lo:q.qualifier_start].strip()))
-    raw_right = text[q.end:hi]
+    return _metric(text[lo:q.qualifier_start], text[q.end:hi], q.unit, has_next)
+
+
+@lru_cache(maxsize=1 << 14)  # keyed on clause fragments, which prose repeats (…同比增长, 新建…个)
+def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool) -> str:
+    """The metric of a figure from the text before it (from the previous figure on) and after it."""
+    left = _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
     right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(raw_right, cut_at_verb=has_next))
     if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
@@ -156,26 +172,27 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
             left = after
         elif right:
             # 签约落地博世…中心等20余个项目: the opening verbs govern the count
-            opening = re.match(rf"(?:{_VERB_RE.pattern})+", before)
+            opening = _OPENING_VERBS.match(before)
             left = opening.group(0) if opening else after
         else:
             left = before
-    right = re.sub(r"《[^》]*》", "", right) if len(re.sub(r"《[^》]*》", "", right)) >= 2 else right
+    untitled = _TITLE_IN_RIGHT.sub("", right)
+    right = untitled if len(untitled) >= 2 else right
     # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
     if left.startswith("“") and "”" in left and len(left) - left.index("”") > 4:
         left = left[left.index("”") + 1:]
-    unit = units().get(q.unit or "")
+    unit = units().get(unit_text or "")
     count_like = unit is not None and unit.category in ("count",)
     ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
-    if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and q.unit not in ("%",):
-        governing = re.sub(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$", "", _verb_tail(left))
-        if re.search(r"[和及与]", governing):
-            governing = re.split(r"[和及与]", governing)[-1]
+    if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and unit_text not in ("%",):
+        governing = _BATCH_ENDING.sub("", _verb_tail(left))
+        if _CONJUNCTION.search(governing):
+            governing = _CONJUNCTION.split(governing)[-1]
         metric = governing + right
     elif right and len(left) <= 2:
         metric = left + right
-    elif right and len(right) <= 3 and q.unit in ("%",):
+    elif right and len(right) <= 3 and unit_text in ("%",):
         metric = left + right
     else:
         metric = left
@@ -188,11 +205,11 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
 def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
     tail = text[max(clause_start, q.qualifier_start - 10):q.qualifier_start]
     m = _CHANGE_TAIL.search(tail)
-    if m and not re.search(r"(?:到|至)$", tail):
-        return "change", "up" if re.fullmatch(_UP, m.group("verb")) else "down"
+    if m and not _ENDS_WITH_TO.search(tail):
+        return "change", "up" if m.group("verb") in _UP_WORDS else "down"
     opening = _CHANGE_OPEN.match(text[clause_start:q.qualifier_start])
     if opening and q.unit not in ("%",):
-        return "change", "up" if re.fullmatch(_UP, opening.group("verb")) else "down"
+        return "change", "up" if opening.group("verb") in _UP_WORDS else "down"
     if q.unit == "%":
         if _PROGRESS.search(metric) or _PROGRESS.search(right[:4]):
             return "progress", None
@@ -244,10 +261,14 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     # a work plan (工作要点, 实施方案) states what is to be done: its figures are targets
     work_plan = ctx.doc_type == "work_plan"
     for sent in sentences:
+        if bisect.bisect_left(starts, sent.span.start) == bisect.bisect_left(starts, sent.span.end):
+            continue  # most sentences hold no figure at all
         section_year, plan = section_of(sent.headings)
         prev_metric, prev_unit = None, None
         for clause in sent.clauses:
             i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
+            if i == j:
+                continue
             in_clause = [q for q in quantities[i:j] if q.end <= clause.end + 2]
             for k, q in enumerate(in_clause):
                 lo = in_clause[k - 1].end if k else clause.start
@@ -315,4 +336,4 @@ def _sentence_start(text: str, pos: int, sent) -> int:
 def _carried_target(text: str, sent, s0: int) -> bool:
     """A paragraph that announces its goals (…定下目标：) makes the sentences after it targets too."""
     floor = text.rfind("\n", 0, sent.span.start) + 1
-    return bool(re.search(r"目标[：:]", text[floor:s0]))
+    return bool(_GOAL_COLON.search(text, floor, s0))

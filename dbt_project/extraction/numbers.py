@@ -7,6 +7,7 @@ labels (四大领域), list markers and stock codes (they carry no unit).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,9 +17,23 @@ import cn2an
 from dbt_project.extraction.vocab import units, units_longest_first
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# \d\d* rather than \d+: the same numbers, but a pattern that opens with a character class lets the
+# regex engine skip in C to the next digit
+_ARABIC = r"\d\d*(?:,\d{3})*(?:\.\d+)?"
 _CN = rf"[{CN_DIGITS}]+"
 _NUMBER_RE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
+# The matches of _NUMBER_RE, found by two simpler scans (each runs much faster in the regex engine than
+# the alternation, which it cannot prefilter by first character). The Chinese-numeral scan leaves out
+# the runs _parse_at rejects at first sight (百姓, 千家万户, 一批: no real digit and no 一十/一百…): most
+# runs in prose are those, and this way they never reach Python. A run starts at a numeral not preceded
+# by another one, as in _NUMBER_RE; then, after its first character: that one was a real digit, or it
+# was 一 before a scale, or a real digit is still to come.
+_REAL_CN_DIGITS = "零〇二两三四五六七八九十"
+_ARABIC_RE = re.compile(rf"(?P<ar>{_ARABIC})")
+_CN_CANDIDATE_RE = re.compile(
+    rf"(?P<cn>[{CN_DIGITS}](?<![{CN_DIGITS}]{{2}})"
+    rf"(?:(?<=[{_REAL_CN_DIGITS}])|(?<=一)(?=[十百千万亿])|(?=[{CN_DIGITS}]*?[{_REAL_CN_DIGITS}]))[{CN_DIGITS}]*)"
+)
 _SCALES = ("万亿", "亿", "万", "千", "百")
 _RANGE_LINK = "至到~～－—-"
 _TIME_UNITS = ("年", "月", "日", "号", "时", "点", "周岁", "岁", "世纪", "周", "季度", "届", "代", "强", "级")
@@ -32,6 +47,7 @@ _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
                 "大", "是", "字", "化", "体", "线", "环", "圈")
+_TIME_UNIT_FIRST_CHARS = frozenset(u[0] for u in _TIME_UNITS)
 _MEETING_RE = re.compile(r"^[次届](?:会|全会|会议|党代会|人大|代表大会)")
 
 
@@ -59,23 +75,39 @@ def chinese_to_number(s: str) -> float | None:
 
 _QUOTE_PAIRS = {"“": "”", "《": "》", "「": "」", "〈": "〉", "【": "】"}
 _QUOTE_CLOSING = {v: k for k, v in _QUOTE_PAIRS.items()}
-_QUOTE_MARK = re.compile("[" + "".join(_QUOTE_PAIRS) + "".join(_QUOTE_CLOSING) + "]")
+_MARKS = "".join(_QUOTE_PAIRS) + "".join(_QUOTE_CLOSING)
+_SPEECH_PUNCTUATION = "，,。；;！？"
+_SPEECH_PUNCT = re.compile(f"[{_SPEECH_PUNCTUATION}]")
+# A pair with no other mark inside leaves the stack of open marks as it was, so the regex takes it
+# whole: a short “name” without sentence punctuation or any other pair is a span, a long or punctuated
+# “…” is reported speech; only the marks outside such pairs go through the stack. (Every alternative
+# opens with one literal mark, which lets the regex engine skip ahead to the next mark in C.)
+_QUOTE_TOKEN = re.compile(
+    f"“(?:[^{_MARKS}{_SPEECH_PUNCTUATION}]{{0,25}}”|(?P<speech>[^{_MARKS}]*”))?|"
+    + "".join(f"{o}(?:[^{_MARKS}]*{c})?|" for o, c in _QUOTE_PAIRS.items() if o != "“")
+    + "|".join(_QUOTE_CLOSING)
+)
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans inside “”, 《》, 「」, 〈〉 and 【】 (numbers there belong to a name or slogan)."""
     spans, stack = [], []
-    for m in _QUOTE_MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if ch in _QUOTE_PAIRS:
+    for m in _QUOTE_TOKEN.finditer(text):
+        i, after = m.span()
+        if after - i > 1:  # a whole pair
+            if m.lastgroup != "speech":
+                spans.append((i, after))
+            continue
+        ch = text[i]
+        opener = _QUOTE_CLOSING.get(ch)
+        if opener is None:
             stack.append((ch, i))
-        else:
-            opener = _QUOTE_CLOSING[ch]
+        elif stack:
             for j in range(len(stack) - 1, -1, -1):
                 if stack[j][0] == opener:
-                    inner = text[stack[j][1] + 1:i]
+                    inner_start = stack[j][1] + 1
                     # “…” around a whole spoken sentence is reported speech, not a name or slogan
-                    if ch != "”" or (len(inner) <= 25 and not any(p in inner for p in "，,。；;！？")):
+                    if ch != "”" or (i - inner_start <= 25 and not _SPEECH_PUNCT.search(text, inner_start, i)):
                         spans.append((stack[j][1], i + 1))
                     del stack[j:]
                     break
@@ -87,8 +119,8 @@ class QuotedIndex:
         self.spans = sorted(_quoted_spans(text))
 
     def inside(self, pos: int) -> bool:
-        import bisect
-
+        if not self.spans:
+            return False
         i = bisect.bisect_right(self.spans, (pos, 10**12)) - 1
         # spans can nest; check a few candidates to the left
         while i >= 0:
@@ -135,7 +167,13 @@ def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
     return None, pos, over
 
 
+_QUALIFIER_BEFORE_LAST_CHARS = frozenset(word[-1] for word, _ in _QUALIFIER_BEFORE)
+_QUALIFIER_AFTER_FIRST_CHARS = frozenset(word[0] for word, _ in _QUALIFIER_AFTER)
+
+
 def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, int]:
+    if start <= floor or text[start - 1] not in _QUALIFIER_BEFORE_LAST_CHARS:
+        return None, start  # the common case: no qualifier word can end here
     window = text[max(floor, start - 4):start]
     for word, q in _QUALIFIER_BEFORE:
         if window.endswith(word):
@@ -144,15 +182,25 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, in
 
 
 def _qualifier_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
+    if text[pos:pos + 1] not in _QUALIFIER_AFTER_FIRST_CHARS:
+        return None, pos
     for word, q in _QUALIFIER_AFTER:
         if text.startswith(word, pos) and pos + len(word) <= end:
             return q, pos + len(word)
     return None, pos
 
 
+_PER_MILLE_RE = re.compile(r"(千|百|万)分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
+_HALF_RE = re.compile(r"(?<![大多])一半")
+_HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
+_BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
+
+
 def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quantity]:
     found = []
-    for m in re.finditer(r"(千|百|万)分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)", text[start:end]):
+    window = text[start:end]
+    # each pattern runs only when its fixed part occurs at all (most documents have none of them)
+    for m in (_PER_MILLE_RE.finditer(window) if "分之" in window else ()):
         s = start + m.start()
         if quoted.inside(s):
             continue
@@ -164,15 +212,15 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
             found.append(Quantity(s, start + m.end(), n, "%", None, s, m.group(0)))
         else:
             found.append(Quantity(s, start + m.end(), round(n / scale, 6), None, None, s, m.group(0)))
-    for m in re.finditer(r"(?<![大多])一半", text[start:end]):
+    for m in (_HALF_RE.finditer(window) if "一半" in window else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, None, None, s, m.group(0)))
-    for m in re.finditer(r"半个(小时|工作日)", text[start:end]):
+    for m in (_HALF_HOUR_RE.finditer(window) if "半个" in window else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, m.group(1), None, s, m.group(0)))
-    for m in re.finditer(r"([十百千万])亿(?:元)?级", text[start:end]):
+    for m in (_BILLION_CLASS_RE.finditer(window) if "亿级" in window or "亿元级" in window else ()):
         s = start + m.start()
         if not quoted.inside(s):
             value = {"十": 10, "百": 100, "千": 1000, "万": 10000}[m.group(1)]
@@ -188,11 +236,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     out = _special(text, start, end, quoted)
     taken = [(q.start, q.end) for q in out]
     skip_until = -1
-    for m in _NUMBER_RE.finditer(text, start, end):
-        s = m.start()
-        if s < skip_until or any(a <= s < b for a, b in taken):
+    can_follow = _can_follow_a_quantity()
+    inside_quotes = quoted.inside  # numbers in names and slogans (“十四五”) are the most common reject
+    for m in _candidate_numbers(text, start, end):
+        e = m.end()
+        if text[e:e + 1] not in can_follow:
             continue
-        q = _parse_at(text, m, end, quoted)
+        s = m.start()
+        if s < skip_until or (taken and any(a <= s < b for a, b in taken)) or inside_quotes(s):
+            continue
+        q = _parse_at(text, m, end)
         if q is None:
             continue
         quantity, consumed_to = q
@@ -202,21 +255,43 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+def _candidate_numbers(text: str, start: int, end: int):
+    """The matches of _NUMBER_RE in text[start:end], in order, less some that _parse_at rejects at first sight."""
+    if 0 < start < end and text[start - 1] in CN_DIGITS and text[start] in CN_DIGITS:
+        # a run cut by start: _NUMBER_RE starts a number there, the lookbehind of _CN_CANDIDATE_RE would not
+        return _NUMBER_RE.finditer(text, start, end)
+    # the two kinds never overlap (no character is both), so sorting by start interleaves them as one scan would
+    found = list(_ARABIC_RE.finditer(text, start, end))
+    found += _CN_CANDIDATE_RE.finditer(text, start, end)
+    found.sort(key=re.Match.start)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _can_follow_a_quantity() -> frozenset[str]:
+    """Every character a kept number can be followed by: a unit's or a scale's first character, 余/多
+    (35万余人次), 成, / (1/3) or a range link (3至5家). A number followed by anything else has no unit."""
+    firsts = {u[0] for u in units()} | {s[0] for s in _SCALES}
+    return frozenset(firsts | set("余多成/" + _RANGE_LINK))
+
+
 _CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
+# 三个月, 两个小时: a duration; 2市民, 1区域: the "unit" starts a word
+_DURATION_TAIL = re.compile(r"(?:多)?(?:月|小时|工作日)")
+_PLACE_WORD_TAIL = re.compile(r"[民场政委级属域内外长县直管里类户]")
 _CN_ONE_SCALE = re.compile(r"一[十百千万亿]")
 
 
-def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
-    s, e = m.start(), m.end()
-    raw = m.group(0)
-    is_cn = m.group("cn") is not None
+def _parse_at(text: str, m: re.Match, end: int):
+    s, e = m.span()
+    raw = m.group()
+    is_cn = m.lastgroup == "cn"
     # a Chinese numeral needs a real digit: not 百/千/万 alone (百姓, 千家万户), not a lone 一 (一批, 一张白纸);
     # checked first because most Chinese-numeral matches in prose are these
     if is_cn and not _CN_REAL_DIGIT.search(raw) and not _CN_ONE_SCALE.match(raw):
         return None
     prev = text[s - 1] if s > 0 else ""
-    if quoted.inside(s):
-        return None
+    # (numbers inside quotes never get here: find_quantities skips them first)
     if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))):
         return None
     nxt = text[e] if e < len(text) else ""
@@ -238,10 +313,10 @@ def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
             return None
         if nxt and nxt in "-." and e + 1 < len(text) and text[e + 1].isdigit():
             return None
-        value = float(raw.replace(",", ""))
+        value = float(raw.replace(",", "") if "," in raw else raw)
     if nxt == "成" and value <= 10:
         return _finish(text, s, e + 1, value, "成", False, end)
-    if text.startswith(_TIME_UNITS, e):
+    if nxt in _TIME_UNIT_FIRST_CHARS and text.startswith(_TIME_UNITS, e):
         return None
     unit, ue, over = _match_unit(text, e, end)
     if unit is None:
@@ -254,9 +329,9 @@ def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
         follow = text[ue:ue + 2]
         if unit in ("期", "区") or any(follow.startswith(w) for w in _LABEL_NOUNS):
             return None
-    if unit in ("市", "区", "省", "门", "部", "期") and re.match(r"[民场政委级属域内外长县直管里类户]", text[ue:ue + 1]):
+    if unit in ("市", "区", "省", "门", "部", "期") and _PLACE_WORD_TAIL.match(text, ue, ue + 1):
         return None
-    if unit == "个" and re.match(r"(?:多)?(?:月|小时|工作日)", text[ue:ue + 3]):
+    if unit == "个" and _DURATION_TAIL.match(text, ue, ue + 3):
         return None
     if ue < end and text[ue] in _RANGE_LINK:
         # 200万至300万元: the lower bound's unit may be only a scale; the upper bound completes it
@@ -271,8 +346,15 @@ def _parse_at(text: str, m: re.Match, end: int, quoted: QuotedIndex):
 
 
 def _finish(text: str, s: int, ue: int, value: float, unit: str | None, over: bool, end: int):
-    qual_before, qstart = _qualifier_before(text, s, 0)
-    qual_after, qend = _qualifier_after(text, ue, end)
+    # the checks up front skip two calls for the many figures that have no qualifier
+    if s and text[s - 1] in _QUALIFIER_BEFORE_LAST_CHARS:
+        qual_before, qstart = _qualifier_before(text, s, 0)
+    else:
+        qual_before, qstart = None, s
+    if text[ue:ue + 1] in _QUALIFIER_AFTER_FIRST_CHARS:
+        qual_after, qend = _qualifier_after(text, ue, end)
+    else:
+        qual_after, qend = None, ue
     qualifier = "over" if over else (qual_after or qual_before)
     return Quantity(s, qend, value, unit, qualifier, qstart, text[s:ue]), qend
 

@@ -18,6 +18,7 @@ _HEADING_PATTERNS = (
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
     re.compile(r"^第[一二三四五六七八九十]+[部分章节]"),
 )
+_PUNCTUATION_OR_DIGIT = re.compile(r"[。；;，,]|\d")
 _SENT_RE = re.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
 _CLAUSE_RE = re.compile(r"[^，,：:]+[，,：:]?")
 
@@ -38,10 +39,13 @@ class Sentence(NamedTuple):
     clauses: tuple[Span, ...]
 
 
+_SPACE = " \t\u3000\u00a0\r\n"
+
+
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\u3000\u00a0\r\n":
+    while start < end and text[start] in _SPACE:
         start += 1
-    while end > start and text[end - 1] in " \t\u3000\u00a0\r\n":
+    while end > start and text[end - 1] in _SPACE:
         end -= 1
     return start, end
 
@@ -52,7 +56,7 @@ def heading_level(line: str) -> int | None:
         if pattern.match(line):
             # 一、… followed by a long body sentence is still a heading only if it is short
             return level if len(line) <= 60 or level < 3 else None
-    if len(line) <= 30 and not any(p in line for p in "。；;，,") and not re.search(r"\d", line):
+    if len(line) <= 30 and not _PUNCTUATION_OR_DIGIT.search(line):
         return 3
     return None
 
@@ -77,23 +81,23 @@ def sentences(text: str) -> list[Sentence]:
             stack = {k: v for k, v in stack.items() if k < level}
             stack[level] = para.text
         headings = tuple(stack[k] for k in sorted(stack))
-        for m in _SENT_RE.finditer(para.text):
-            s, e = _strip_span(text, para.start + m.start(), para.start + m.end())
+        heading = headings[-1] if headings else None
+        for m in _SENT_RE.finditer(text, para.start, para.end):
+            s, e = _strip_span(text, m.start(), m.end())
             if e <= s:
                 continue
-            clauses = []
-            for c in _CLAUSE_RE.finditer(text, s, e):
-                cs, ce = _strip_span(text, c.start(), c.end())
-                if ce > cs:
-                    clauses.append(Span(text[cs:ce], cs, ce))
-            result.append(
-                Sentence(
-                    position=len(result),
-                    paragraph=p_index,
-                    heading=headings[-1] if headings else None,
-                    headings=headings,
-                    span=Span(text[s:e], s, e),
-                    clauses=tuple(clauses),
-                )
-            )
+            result.append(Sentence(len(result), p_index, heading, headings, Span(text[s:e], s, e),
+                                   _clauses(text, s, e)))
     return result
+
+
+def _clauses(text: str, s: int, e: int) -> tuple[Span, ...]:
+    clauses = []
+    for c in _CLAUSE_RE.finditer(text, s, e):
+        cs, ce = c.span()
+        if text[cs] in _SPACE or text[ce - 1] in _SPACE:  # rare: most clauses need no stripping
+            cs, ce = _strip_span(text, cs, ce)
+            if ce <= cs:
+                continue
+        clauses.append(Span(text[cs:ce], cs, ce))
+    return tuple(clauses)
