@@ -6,6 +6,7 @@ from the same project directory at once. A home with nothing landed yet still bu
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass, field
@@ -141,15 +142,58 @@ def run_dbt(home: Home, args: list[str]):
                     os.environ[k] = v
 
 
+def last_build_state(home: Home) -> Path:
+    """Where the manifest of the last successful build is kept, for dbt's state: selectors."""
+    return home.root / "dbt" / "last_build"
+
+
+def _seeds_loaded(home: Home) -> bool:
+    """Whether every seed's table is in the working warehouse."""
+    import duckdb
+
+    seeds = {p.stem for p in (PROJECT_DIR / "seeds").glob("*.csv")}
+    if not home.work_db.exists():
+        return False
+    con = duckdb.connect(str(home.work_db), read_only=True)
+    try:
+        present = {r[0] for r in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'main'").fetchall()}
+    finally:
+        con.close()
+    return seeds <= present
+
+
+def _skip_unchanged_seeds(home: Home) -> list[str]:
+    """dbt reloads every seed on every build; a seed (and so its tests) unchanged since the last
+    successful build, whose table is there, is left as it is (about 1.5 s of an incremental build)."""
+    state = last_build_state(home)
+    if not (state / "manifest.json").exists() or not _seeds_loaded(home):
+        return []
+    return ["--exclude", "resource_type:seed,state:unmodified", "--state", str(state)]
+
+
+def _keep_manifest(home: Home) -> None:
+    target_dir, _ = dbt_dirs(home)
+    state = last_build_state(home)
+    state.mkdir(parents=True, exist_ok=True)
+    tmp = state / "manifest.json.tmp"
+    shutil.copyfile(target_dir / "manifest.json", tmp)
+    os.replace(tmp, state / "manifest.json")
+
+
 def dbt_build(home: Home, full_refresh: bool = False, quiet: bool = True) -> DbtResult:
     """`dbt build` (seeds, models, tests) into home.work_db."""
     started = time.monotonic()
     args = ["build"]
     if full_refresh:
         args.append("--full-refresh")
+    else:
+        args += _skip_unchanged_seeds(home)
     if quiet:
         args += ["--quiet"]
     res = run_dbt(home, args)
+    if res.success:
+        _keep_manifest(home)
     elapsed = time.monotonic() - started
     result = DbtResult(
         success=bool(res.success),

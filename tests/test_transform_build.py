@@ -93,3 +93,40 @@ def test_a_null_in_a_required_column_fails_the_dbt_tests_and_names_the_column(tr
     assert len(failed) == 1 and failed[0].node.name.startswith("not_null_columns_fct_indicators")
     rows = _query(transform_home.work_db, f"select null_column, rows_with_null from {failed[0].node.relation_name}")
     assert rows == [("metric", 1)]
+
+
+def _seeds_run(home) -> set[str]:
+    import json
+
+    results = json.loads((home.root / "dbt" / "target" / "run_results.json").read_text())["results"]
+    return {r["unique_id"].split(".")[-1] for r in results if r["unique_id"].startswith("seed.")}
+
+
+def test_unchanged_seeds_are_not_reloaded_and_changed_or_missing_ones_are(transform_home, gold_texts):
+    import json
+
+    from dbt_project.runner import last_build_state
+
+    land(transform_home, gold_texts[:1])
+    assert dbt_build(transform_home).success
+    all_seeds = _seeds_run(transform_home)
+    assert "districts" in all_seeds and len(all_seeds) >= 5
+
+    assert dbt_build(transform_home).success
+    assert _seeds_run(transform_home) == set()
+
+    # a seed whose file differs from the last successful build's (here: its recorded checksum) is loaded again
+    manifest_path = last_build_state(transform_home) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["nodes"]["seed.liangqu.units"]["checksum"]["checksum"] = "0" * 64
+    manifest_path.write_text(json.dumps(manifest))
+    assert dbt_build(transform_home).success
+    assert _seeds_run(transform_home) == {"units"}
+
+    # a seed table that is gone is loaded again (with all the others)
+    con = duckdb.connect(str(transform_home.work_db))
+    con.execute("drop table districts cascade")
+    con.close()
+    result = dbt_build(transform_home)
+    assert result.success, result.failures
+    assert _seeds_run(transform_home) == all_seeds

@@ -75,6 +75,7 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
                             elapsed_s=time.perf_counter() - started)
     runlog.record(home, "publish", ok=True, published=result.published, reason=result.reason,
                   fingerprint=result.fingerprint, row_counts=result.counts, path=str(result.db),
+                  db_written=result.db_written or None,
                   elapsed_s=round(result.elapsed_s, 2))
     return BuildOutcome(True, result.published, result.reason, report, result,
                         elapsed_s=time.perf_counter() - started)

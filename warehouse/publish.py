@@ -15,12 +15,18 @@ published file records (verified against its own rows when it was written); noth
 when they are equal. Each publish hashes the data twice, not more: the working warehouse, then the
 new copy (which must match); the Parquet copies are exported from the working warehouse at the same
 time, while it is held read-only, so they hold the same rows as the checked copy.
+
+The new file usually starts as a byte copy of the published one, with only the rows of documents that
+changed replaced (an incremental build touches a few documents of thousands); its fingerprint must
+still equal the working warehouse's, and when it does not, or table schemas differ, or more than a
+fifth of the documents changed, the file is written whole instead.
 """
 from __future__ import annotations
 
 import fcntl
 import hashlib
 import json
+import logging
 import os
 import shutil
 import time
@@ -35,6 +41,7 @@ from expectations.frames import TABLES, attach_read_only, duckdb_config
 from expectations.scope import suites_fingerprint
 from warehouse.paths import Home
 
+log = logging.getLogger(__name__)
 PUBLICATION_TABLE = "liangqu_publication"  # one row: when, and the fingerprint of what was published
 VERSIONS_DIR = ".parquet-versions"
 MANIFEST = "_manifest.json"
@@ -55,6 +62,7 @@ class PublishResult:
     db: Path | None = None
     parquet: Path | None = None
     elapsed_s: float = 0.0
+    db_written: str = ""  # "changed rows" (onto the last published file), "whole", or "" (not written)
 
 
 def _q(s: str) -> str:
@@ -179,9 +187,19 @@ def clean_leftovers(home: Home) -> list[Path]:
 
 
 def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
-                   counts: dict[str, int]) -> tuple[str, dict[str, int]]:
+                   counts: dict[str, int], base: Path | None = None) -> str:
     """A complete new DuckDB file at `tmp` holding the contract tables of `work_db`, whose fingerprint
-    was `fp`: the copy is checked against it, so a working warehouse changed since is not published."""
+    was `fp`: the copy is checked against it, so a working warehouse changed since is not published.
+
+    With `base` (the current published file), the copy starts as a byte copy of it and only the rows of
+    documents that changed are replaced (see _apply_changes); a copy that does not come out equal to
+    `fp` that way is written again whole. Returns how it was written: "changed rows" or "whole"."""
+    if base is not None:
+        try:
+            if _copy_with_changes(base, work_db, tmp, published_at, fp, counts):
+                return "changed rows"
+        except (duckdb.Error, OSError) as exc:  # whatever went wrong, the whole copy below does not need base
+            log.warning("publishing changed rows onto the last published file failed (%s); copying whole", exc)
     tmp.unlink(missing_ok=True)
     con = duckdb.connect(str(tmp), config=duckdb_config())
     try:
@@ -190,22 +208,99 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
             con.execute(f"CREATE TABLE main.{table} AS SELECT * FROM work.main.{table}")
         con.execute(f"CREATE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, fingerprint VARCHAR, "
                     "row_counts VARCHAR, suites_fingerprint VARCHAR)")
-        con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
-                    [published_at, fp, json.dumps(counts), suites_fingerprint()])
+        _record_publication(con, published_at, fp, counts)
         con.execute("DETACH work")
-        copied, _ = fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])
-        if copied != fp:
+        if _own_fingerprint(con) != fp:
             raise PublishError("the copy differs from the working warehouse (it changed while publishing); "
                                "not publishing")
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    if Path(str(tmp) + ".wal").exists():
-        raise PublishError(f"{tmp}.wal left after checkpoint; not publishing a file that needs its WAL")
-    return fp, counts
+    _check_no_wal(tmp)
+    return "whole"
 
 
-def _write_copies(work_db: Path, tmp: Path, home: Home, fp: str, counts: dict, published_at: datetime) -> Path:
+def _record_publication(con, published_at: datetime, fp: str, counts: dict[str, int]) -> None:
+    con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
+                [published_at, fp, json.dumps(counts), suites_fingerprint()])
+
+
+def _own_fingerprint(con) -> str:
+    return fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])[0]
+
+
+def _check_no_wal(db: Path) -> None:
+    if Path(str(db) + ".wal").exists():
+        raise PublishError(f"{db}.wal left after checkpoint; not publishing a file that needs its WAL")
+
+
+def _table_schema(con, catalog: str, table: str) -> list[tuple]:
+    return con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = ? AND schema_name = 'main' "
+        "AND table_name = ? ORDER BY column_index", [catalog, table]).fetchall()
+
+
+def _copy_with_changes(base: Path, work_db: Path, tmp: Path, published_at: datetime, fp: str,
+                       counts: dict[str, int]) -> bool:
+    """`tmp` = the published file with the changed documents' rows replaced; False if that cannot be done
+    (different table schemas, most documents changed) or does not give the working warehouse's rows."""
+    tmp.unlink(missing_ok=True)
+    shutil.copyfile(base, tmp)  # base is never modified, only replaced, and we hold the publish lock
+    con = duckdb.connect(str(tmp), config=duckdb_config())
+    try:
+        con.execute(f"ATTACH {_q(work_db)} AS work (READ_ONLY)")
+        own = con.execute("SELECT current_database()").fetchone()[0]
+        if any(_table_schema(con, own, t) != _table_schema(con, "work", t) for t in TABLES):
+            return False
+        if not _apply_changes(con, own):
+            return False
+        con.execute(f"DELETE FROM main.{PUBLICATION_TABLE}")
+        _record_publication(con, published_at, fp, counts)
+        con.execute("DETACH work")
+        if _own_fingerprint(con) != fp:
+            log.warning("publishing changed rows did not reproduce the working warehouse; copying whole")
+            return False
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    _check_no_wal(tmp)
+    return True
+
+
+# Past this share of documents changed, a whole copy is as quick and leaves no freed blocks behind.
+MAX_CHANGED_SHARE = 0.2
+
+
+def _apply_changes(con, own: str) -> bool:
+    """Replace, in every contract table of `own`, the rows of documents whose rows differ in `work`."""
+    per_document = " UNION ALL ".join(
+        f"SELECT document_id, '{t}' AS tbl, count(*) AS n, sum(hash(t)::HUGEINT) AS h "
+        f"FROM {{catalog}}.main.{t} AS t GROUP BY ALL"
+        for t in TABLES if t != "dim_district")
+    con.execute(f"""
+        CREATE TEMPORARY TABLE changed_documents AS
+        WITH w AS ({per_document.format(catalog='work')}), p AS ({per_document.format(catalog=own)})
+        SELECT DISTINCT document_id FROM ((FROM w EXCEPT FROM p) UNION ALL (FROM p EXCEPT FROM w))
+    """)
+    changed = con.execute("SELECT count(*) FROM changed_documents").fetchone()[0]
+    documents = con.execute("SELECT count(*) FROM work.main.dim_document").fetchone()[0]
+    if changed > MAX_CHANGED_SHARE * max(documents, 1):
+        return False
+    is_changed = ("EXISTS (SELECT 1 FROM changed_documents c "
+                  "WHERE c.document_id IS NOT DISTINCT FROM {alias}.document_id)")
+    for table in TABLES:
+        if table == "dim_district":  # not per document, and 18 rows
+            con.execute(f"DELETE FROM main.{table}")
+            con.execute(f"INSERT INTO main.{table} SELECT * FROM work.main.{table}")
+            continue
+        con.execute(f"DELETE FROM main.{table} AS t WHERE {is_changed.format(alias='t')}")
+        con.execute(f"INSERT INTO main.{table} SELECT * FROM work.main.{table} AS w "
+                    f"WHERE {is_changed.format(alias='w')}")
+    return True
+
+
+def _write_copies(work_db: Path, tmp: Path, home: Home, fp: str, counts: dict, published_at: datetime,
+                  base: Path | None) -> tuple[Path, str]:
     """The new DuckDB file and the new Parquet version, written at the same time from the working warehouse.
 
     The working warehouse stays attached read-only until both are done: DuckDB then lets no writer
@@ -215,14 +310,14 @@ def _write_copies(work_db: Path, tmp: Path, home: Home, fp: str, counts: dict, p
     guard = attach_read_only(work_db, "work_guard")
     try:
         with ThreadPoolExecutor(max_workers=2, thread_name_prefix="liangqu-publish") as pool:
-            db_copy = pool.submit(_write_db_copy, work_db, tmp, published_at, fp, counts)
+            db_copy = pool.submit(_write_db_copy, work_db, tmp, published_at, fp, counts, base)
             parquet = pool.submit(_write_parquet_version, work_db, home, fp, counts, published_at)
             try:
-                db_copy.result()
+                how = db_copy.result()
             except BaseException:
                 _discard(parquet)
                 raise
-            return parquet.result()
+            return parquet.result(), how
     finally:
         guard.close()
 
@@ -253,7 +348,7 @@ def _write_parquet_version(source_db: Path, home: Home, fp: str, counts: dict, p
     con = attach_read_only(source_db, "src")
     try:
         for table in TABLES:
-            con.execute(f"COPY src.main.{table} TO {_q(partial / (table + '.parquet'))} (FORMAT parquet)")
+            con.execute(f"COPY src.main.{table} TO {_q(partial / (table + '.parquet'))} (FORMAT parquet, COMPRESSION zstd)")
     finally:
         con.close()
     (partial / MANIFEST).write_text(json.dumps({
@@ -319,10 +414,12 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
                                  home.parquet_dir, time.perf_counter() - started)
         published_at = datetime.now(timezone.utc)
         tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
+        how = "unchanged"
         if db_current:
             version = _write_parquet_version(home.published_db, home, work_fp, counts, published_at)
         else:
-            version = _write_copies(work_db, tmp, home, work_fp, counts, published_at)
+            base = home.published_db if home.published_db.exists() else None
+            version, how = _write_copies(work_db, tmp, home, work_fp, counts, published_at, base)
         if not db_current:
             _swap_db(tmp, home.published_db)
         _swap_parquet(home, version)
@@ -330,4 +427,4 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
         reason = ("published the Parquet copies (the DuckDB file was already current)" if db_current
                   else "published")
         return PublishResult(True, reason, work_fp, counts, home.published_db, home.parquet_dir,
-                             time.perf_counter() - started)
+                             time.perf_counter() - started, db_written=how if how != "unchanged" else "")
