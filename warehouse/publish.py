@@ -90,48 +90,53 @@ def fingerprint(con: duckdb.DuckDBPyConnection, catalog: str) -> tuple[str, dict
     return digest.hexdigest(), counts
 
 
+@contextmanager
+def _open_published(db: Path):
+    """The published file attached read-only as `published`, or None if there is none or it cannot be read."""
+    if not db.exists():
+        yield None
+        return
+    try:
+        con = attach_read_only(db, "published")
+    except duckdb.Error:
+        yield None
+        return
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+def _publication_record(con, column: str) -> str | None:
+    try:
+        row = con.execute(f"SELECT {column} FROM published.main.{PUBLICATION_TABLE}").fetchone()
+    except duckdb.Error:  # no record, or one written before the column existed
+        return None
+    return row[0] if row and row[0] else None
+
+
 def published_fingerprint(db: Path, recompute: bool = False) -> str | None:
     """The fingerprint of the published file, or None if there is none (or it cannot be read).
 
     The file records the fingerprint it was checked against when it was written (and is never
     modified after, only replaced), so that is read rather than hashing every row again; a file
     without the record, or `recompute`, is hashed."""
-    if not db.exists():
-        return None
-    try:
-        con = attach_read_only(db, "published")
-    except duckdb.Error:
-        return None
-    try:
-        if not recompute:
-            try:
-                row = con.execute(f"SELECT fingerprint FROM published.main.{PUBLICATION_TABLE}").fetchone()
-            except duckdb.Error:
-                row = None
-            if row and row[0]:
-                return row[0]
-        return fingerprint(con, "published")[0]
-    except (duckdb.Error, PublishError):
-        return None
-    finally:
-        con.close()
+    with _open_published(db) as con:
+        if con is None:
+            return None
+        recorded = None if recompute else _publication_record(con, "fingerprint")
+        if recorded:
+            return recorded
+        try:
+            return fingerprint(con, "published")[0]
+        except (duckdb.Error, PublishError):
+            return None
 
 
 def published_suites_fingerprint(db: Path) -> str | None:
     """Which suites (expectations.scope.suites_fingerprint) validated the published file."""
-    if not db.exists():
-        return None
-    try:
-        con = attach_read_only(db, "published")
-    except duckdb.Error:
-        return None
-    try:
-        row = con.execute(f"SELECT suites_fingerprint FROM published.main.{PUBLICATION_TABLE}").fetchone()
-        return row[0] if row else None
-    except duckdb.Error:
-        return None
-    finally:
-        con.close()
+    with _open_published(db) as con:
+        return None if con is None else _publication_record(con, "suites_fingerprint")
 
 
 def parquet_fingerprint(parquet_dir: Path) -> str | None:
