@@ -56,3 +56,24 @@ def test_many_changed_documents_or_a_new_column_are_written_whole(gold_home):
     schema = publish(gold_home)
     assert schema.published and schema.db_written == "whole"
     assert _differences(gold_home) == {t: 0 for t in TABLES}
+
+
+def test_a_file_published_before_the_suites_were_recorded_is_still_a_base(gold_home, monkeypatch):
+    assert publish(gold_home).published
+    # the record as older versions wrote it: no suites_fingerprint column
+    run_sql(gold_home.published_db,
+            "CREATE OR REPLACE TABLE liangqu_publication AS SELECT published_at, fingerprint, row_counts "
+            "FROM liangqu_publication")
+    run_sql(gold_home.work_db,
+            "UPDATE fct_measures SET name = name || '（修订）' WHERE measure_id = (SELECT max(measure_id) FROM fct_measures)")
+    monkeypatch.setattr("warehouse.publish.MAX_CHANGED_SHARE", 1.0)
+
+    result = publish(gold_home)
+
+    assert result.published and result.db_written == "changed rows"
+    assert _differences(gold_home) == {t: 0 for t in TABLES}
+    con = duckdb.connect(str(gold_home.published_db), read_only=True)
+    try:
+        assert con.execute("SELECT suites_fingerprint FROM liangqu_publication").fetchone()[0]
+    finally:
+        con.close()

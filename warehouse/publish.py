@@ -211,8 +211,6 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
         con.execute(f"ATTACH {_q(work_db)} AS work (READ_ONLY)")
         for table in TABLES:
             con.execute(f"CREATE TABLE main.{table} AS SELECT * FROM work.main.{table}")
-        con.execute(f"CREATE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, fingerprint VARCHAR, "
-                    "row_counts VARCHAR, suites_fingerprint VARCHAR)")
         _record_publication(con, published_at, fp, counts)
         con.execute("DETACH work")
         if _own_fingerprint(con) != fp:
@@ -226,6 +224,9 @@ def _write_db_copy(work_db: Path, tmp: Path, published_at: datetime, fp: str,
 
 
 def _record_publication(con, published_at: datetime, fp: str, counts: dict[str, int]) -> None:
+    """The file's one-row record of what it holds (replacing any earlier record, whatever its columns)."""
+    con.execute(f"CREATE OR REPLACE TABLE main.{PUBLICATION_TABLE} (published_at TIMESTAMPTZ, "
+                "fingerprint VARCHAR, row_counts VARCHAR, suites_fingerprint VARCHAR)")
     con.execute(f"INSERT INTO main.{PUBLICATION_TABLE} VALUES (?, ?, ?, ?)",
                 [published_at, fp, json.dumps(counts), suites_fingerprint()])
 
@@ -259,7 +260,6 @@ def _copy_with_changes(base: Path, work_db: Path, tmp: Path, published_at: datet
             return False
         if not _apply_changes(con, own):
             return False
-        con.execute(f"DELETE FROM main.{PUBLICATION_TABLE}")
         _record_publication(con, published_at, fp, counts)
         con.execute("DETACH work")
         if _own_fingerprint(con) != fp:
