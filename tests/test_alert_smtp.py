@@ -5,6 +5,9 @@ import email
 import json
 from email import policy
 
+import pytest
+
+from expectations.prewarm import PrewarmedCheckpoint
 from expectations.report import FailedExpectation, SuiteSummary, ValidationReport
 from tests.fixtures.publish import run_sql
 from warehouse.alerts import deliver_alert, render_alert, smtp_config
@@ -15,7 +18,9 @@ def _read(envelope):
     return email.message_from_bytes(envelope.original_content, policy=policy.default)
 
 
-def test_failed_validation_emails_one_alert_through_airflows_smtp_connection(gold_home, smtp_inbox, monkeypatch):
+@pytest.mark.parametrize("where_gx_runs", ["in process", "prewarmed worker"])
+def test_failed_validation_emails_one_alert_through_airflows_smtp_connection(gold_home, smtp_inbox, monkeypatch,
+                                                                             where_gx_runs):
     monkeypatch.setenv("AIRFLOW_CONN_SMTP_DEFAULT",
                        f"smtp://{smtp_inbox.host}:{smtp_inbox.port}"
                        "?from_email=liangqu%40example.org&disable_ssl=true&disable_tls=true")
@@ -24,9 +29,17 @@ def test_failed_validation_emails_one_alert_through_airflows_smtp_connection(gol
             "UPDATE fct_indicators SET kind = 'bogus' WHERE indicator_id = (SELECT min(indicator_id) FROM fct_indicators)",
             "UPDATE dim_document SET doc_type = 'memo' WHERE document_id = (SELECT min(document_id) FROM dim_document)")
 
-    outcome = validate_and_publish(gold_home)
+    # the prewarmed worker renders Data Docs after answering; the alert must still wait for them
+    checkpoint = PrewarmedCheckpoint() if where_gx_runs == "prewarmed worker" else None
+    try:
+        outcome = validate_and_publish(gold_home, checkpoint=checkpoint)
+        docs_there_when_alerted = (gold_home.data_docs_dir / "index.html").exists()
+    finally:
+        if checkpoint is not None:
+            checkpoint.close()
 
     assert not outcome.ok and not outcome.published and not gold_home.published_db.exists()
+    assert docs_there_when_alerted
     assert "alert emailed to data-team@example.org, oncall@example.org" in outcome.alert
     assert len(smtp_inbox.messages) == 1
     envelope = smtp_inbox.messages[0]
@@ -41,6 +54,7 @@ def test_failed_validation_emails_one_alert_through_airflows_smtp_connection(gol
     bad_row = [f for f in outcome.report.failures if f.column == "kind"][0].rows[0]
     assert f"indicator_id={bad_row['indicator_id']}" in body
     assert str(gold_home.data_docs_dir / "index.html") in body
+    assert "Rows checked: all 5 documents (nothing published yet)" in body
     html = msg.get_body(("html",)).get_content()
     assert "<table" in html and bad_row["indicator_id"] in html
     assert not list(gold_home.alerts_dir.glob("*.eml"))
