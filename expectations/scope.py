@@ -18,12 +18,13 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import duckdb
 
 SCOPE_ENV = "LIANGQU_VALIDATION_SCOPE"  # "changed" (default) or "full"
 SCOPE_TABLE = "liangqu_validation_scope"  # a temporary table on the validation connection
-PUBLICATION_TABLE = "liangqu_publication"
+PUBLICATION_TABLE = "liangqu_publication"  # the published file's record of itself (warehouse/publish.py)
 # Tables whose rows belong to one document; dim_district does not, and is always validated whole.
 DOCUMENT_TABLES = ("dim_document", "fct_indicators", "fct_projects", "fct_measures", "fct_policy_documents")
 _SUITE_SOURCES = ("suites.py", "frames.py", "vocabulary.py", "scope.py")
@@ -73,20 +74,31 @@ def _published_suites_fingerprint(con: duckdb.DuckDBPyConnection) -> str | None:
     return row[0] if row else None
 
 
-def _document_hashes(catalog: str) -> str:
-    """Per document, an order-independent hash of its rows' contract columns in every document table.
+def changed_documents_sql(left: str, right: str, row: Callable[[str], str],
+                          tables: tuple[str, ...] = DOCUMENT_TABLES) -> str:
+    """SQL for the document_ids whose rows in `tables` differ between catalogs `left` and `right`.
 
-    Only the columns the suites check: a document re-extracted into the same facts (a new
+    Per document and table, a count and an order-independent hash of `row(table)` (SQL over alias t);
+    compared both ways, so a document that lost all its rows of one table has changed too."""
+    per_document = " UNION ALL ".join(
+        f"SELECT document_id, '{t}' AS tbl, count(*) AS n, sum(hash({row(t)})::HUGEINT) AS h "
+        f"FROM {{catalog}}.main.{t} AS t GROUP BY ALL" for t in tables)
+    return f"""
+        WITH a AS ({per_document.format(catalog=left)}), b AS ({per_document.format(catalog=right)})
+        SELECT DISTINCT document_id FROM ((FROM a EXCEPT FROM b) UNION ALL (FROM b EXCEPT FROM a))"""
+
+
+def _checked_columns(table: str) -> str:
+    """Only the columns the suites check: a document re-extracted into the same facts (a new
     extracted_at, nothing else) has not changed."""
     from expectations.frames import CONTRACT_COLUMNS
 
-    parts = [
-        f"SELECT document_id, '{t}' AS tbl, hash({', '.join(CONTRACT_COLUMNS[t])})::HUGEINT AS h "
-        f"FROM {catalog}.main.{t} AS t"
-        for t in DOCUMENT_TABLES
-    ]
-    return (f"SELECT document_id, tbl, count(*) AS n, sum(h) AS h FROM ({' UNION ALL '.join(parts)}) "
-            f"GROUP BY ALL")
+    return ", ".join(CONTRACT_COLUMNS[table])
+
+
+def _scope_all(con: duckdb.DuckDBPyConnection, work: str) -> None:
+    con.execute(f"CREATE OR REPLACE TEMPORARY TABLE {SCOPE_TABLE} AS "
+                f"SELECT DISTINCT document_id FROM {work}.main.dim_document")
 
 
 def prepare_scope(con: duckdb.DuckDBPyConnection, work: str, has_published: bool, full: bool) -> Scope:
@@ -100,29 +112,20 @@ def prepare_scope(con: duckdb.DuckDBPyConnection, work: str, has_published: bool
     elif _published_suites_fingerprint(con) != suites_fingerprint():
         reason, full = "the suites changed since the last publish", True
     if full:
-        con.execute(f"CREATE OR REPLACE TEMPORARY TABLE {SCOPE_TABLE} AS "
-                    f"SELECT DISTINCT document_id FROM {work}.main.dim_document")
+        _scope_all(con, work)
         return Scope(True, reason, documents, documents)
-    # A document is in scope when any of its rows, in any table, differ from the published ones.
-    # Both directions: a document that lost all its rows of one table has changed too.
+    # A document is in scope when any of its checked rows, in any table, differ from the published ones
+    # (also a fact row whose document_id is in no dim_document row: the suites must see it).
     try:
-        _create_changed_scope(con, work)
-    except duckdb.Error as exc:  # the published warehouse cannot be compared row by row
         con.execute(f"CREATE OR REPLACE TEMPORARY TABLE {SCOPE_TABLE} AS "
-                    f"SELECT DISTINCT document_id FROM {work}.main.dim_document")
+                    + changed_documents_sql(work, "pub", _checked_columns))
+    except duckdb.Error as exc:  # the published warehouse cannot be compared row by row
+        _scope_all(con, work)
         return Scope(True, f"the published warehouse could not be compared ({type(exc).__name__})",
                      documents, documents)
-    validated = con.execute(f"SELECT count(*) FROM {SCOPE_TABLE}").fetchone()[0]
+    validated = con.execute(f"SELECT count(*) FROM {SCOPE_TABLE} WHERE document_id IN "
+                            f"(SELECT document_id FROM {work}.main.dim_document)").fetchone()[0]
     return Scope(False, "rows of unchanged documents passed when they were published", documents, validated)
-
-
-def _create_changed_scope(con: duckdb.DuckDBPyConnection, work: str) -> None:
-    con.execute(f"""
-        CREATE OR REPLACE TEMPORARY TABLE {SCOPE_TABLE} AS
-        WITH w AS ({_document_hashes(work)}), p AS ({_document_hashes('pub')})
-        SELECT DISTINCT document_id FROM ((FROM w EXCEPT FROM p) UNION ALL (FROM p EXCEPT FROM w))
-        WHERE document_id IN (SELECT document_id FROM w)
-    """)
 
 
 def in_scope(alias: str = "t") -> str:

@@ -6,7 +6,7 @@ import duckdb
 
 from expectations.frames import TABLES
 from tests.fixtures.publish import run_sql
-from warehouse.publish import fingerprint, publish
+from warehouse.publish import publish, published_fingerprint
 
 
 def _differences(home) -> dict[str, int]:
@@ -18,6 +18,14 @@ def _differences(home) -> dict[str, int]:
         return {t: con.execute(f"SELECT count(*) FROM ((FROM w.main.{t} EXCEPT ALL FROM p.main.{t}) "
                                f"UNION ALL (FROM p.main.{t} EXCEPT ALL FROM w.main.{t}))").fetchone()[0]
                 for t in TABLES}
+    finally:
+        con.close()
+
+
+def _published(home, sql: str):
+    con = duckdb.connect(str(home.published_db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
     finally:
         con.close()
 
@@ -38,12 +46,8 @@ def test_a_few_changed_documents_are_published_onto_the_last_file(gold_home, mon
 
     assert second.published and second.db_written == "changed rows"
     assert _differences(gold_home) == {t: 0 for t in TABLES}
-    con = duckdb.connect(str(gold_home.published_db), read_only=True)
-    try:
-        assert fingerprint(con, con.execute("SELECT current_database()").fetchone()[0])[0] == second.fingerprint
-        assert con.execute("SELECT count(*) FROM liangqu_publication").fetchone()[0] == 1
-    finally:
-        con.close()
+    assert published_fingerprint(gold_home.published_db, recompute=True) == second.fingerprint
+    assert _published(gold_home, "SELECT count(*) FROM liangqu_publication") == 1
 
 
 def test_many_changed_documents_or_a_new_column_are_written_whole(gold_home):
@@ -72,8 +76,4 @@ def test_a_file_published_before_the_suites_were_recorded_is_still_a_base(gold_h
 
     assert result.published and result.db_written == "changed rows"
     assert _differences(gold_home) == {t: 0 for t in TABLES}
-    con = duckdb.connect(str(gold_home.published_db), read_only=True)
-    try:
-        assert con.execute("SELECT suites_fingerprint FROM liangqu_publication").fetchone()[0]
-    finally:
-        con.close()
+    assert _published(gold_home, "SELECT suites_fingerprint FROM liangqu_publication")

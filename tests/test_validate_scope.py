@@ -99,3 +99,15 @@ def test_changed_suites_or_a_request_validate_everything_and_republish(gold_home
     assert result.published
     assert published_suites_fingerprint(gold_home.published_db) == current
     assert not run_checkpoint(gold_home, build_docs=False).scope["full"]
+
+
+def test_an_orphan_fact_row_after_a_publish_is_caught(gold_home):
+    assert publish(gold_home).published
+    run_sql(gold_home.work_db,
+            "UPDATE fct_projects SET document_id = 'ffffffffffffffffffff' "
+            "WHERE project_id = (SELECT max(project_id) FROM fct_projects)")
+
+    report = run_checkpoint(gold_home, build_docs=False)
+
+    assert not report.scope["full"]
+    assert ("fct_projects", "document_known", 1) in {(f.suite, f.column, f.unexpected_count) for f in report.failures}

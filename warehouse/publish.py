@@ -38,11 +38,10 @@ from pathlib import Path
 import duckdb
 
 from expectations.frames import TABLES, attach_read_only, duckdb_config
-from expectations.scope import suites_fingerprint
+from expectations.scope import PUBLICATION_TABLE, changed_documents_sql, suites_fingerprint
 from warehouse.paths import Home
 
 log = logging.getLogger(__name__)
-PUBLICATION_TABLE = "liangqu_publication"  # one row: when, and the fingerprint of what was published
 VERSIONS_DIR = ".parquet-versions"
 MANIFEST = "_manifest.json"
 LOCK_TIMEOUT_S = 600
@@ -278,15 +277,9 @@ MAX_CHANGED_SHARE = 0.2
 
 def _apply_changes(con, own: str) -> bool:
     """Replace, in every contract table of `own`, the rows of documents whose rows differ in `work`."""
-    per_document = " UNION ALL ".join(
-        f"SELECT document_id, '{t}' AS tbl, count(*) AS n, sum(hash(t)::HUGEINT) AS h "
-        f"FROM {{catalog}}.main.{t} AS t GROUP BY ALL"
-        for t in TABLES if t != "dim_district")
-    con.execute(f"""
-        CREATE TEMPORARY TABLE changed_documents AS
-        WITH w AS ({per_document.format(catalog='work')}), p AS ({per_document.format(catalog=own)})
-        SELECT DISTINCT document_id FROM ((FROM w EXCEPT FROM p) UNION ALL (FROM p EXCEPT FROM w))
-    """)
+    # every column (hash of the whole row): the copy must end up holding exactly the working rows
+    con.execute("CREATE TEMPORARY TABLE changed_documents AS "
+                + changed_documents_sql("work", own, lambda _table: "t"))
     changed = con.execute("SELECT count(*) FROM changed_documents").fetchone()[0]
     documents = con.execute("SELECT count(*) FROM work.main.dim_document").fetchone()[0]
     if changed > MAX_CHANGED_SHARE * max(documents, 1):
