@@ -152,3 +152,15 @@ def test_the_first_field_word_of_a_name_decides_its_domain():
     assert classify("measure_domains", "服务业高水平对外开放") == "trade"
     assert classify("project_sectors", "运河商务区") == "finance"
     assert classify("project_sectors", "青龙数字科技大厦项目") == "technology"
+
+
+def test_nouns_that_begin_with_a_verb_stay_whole_and_a_phase_is_not_a_count():
+    # 研究院, 保障性住房, 建设银行 and 集聚区 start with a verb's characters; 一期 names a phase
+    text = ("中国移动研究院总部项目签约落地。京张铁路遗址公园一期建成开放。"
+            "中国建设银行科技子公司落户海淀。中关村软件园集聚区项目开工。新建保障性住房项目开工。")
+    projects = _run(extract_projects, text, "海淀区")
+    assert projects["中国移动研究院总部项目"]["status"] == "signed"
+    assert projects["京张铁路遗址公园"]["status"] == "completed"
+    assert any(n.startswith("中国建设银行") for n in projects), projects
+    assert any(n.startswith("中关村软件园集聚区") for n in projects), projects
+    assert not any(n.startswith(("院", "银行", "区项目", "性住房")) for n in projects), projects

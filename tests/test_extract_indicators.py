@@ -24,6 +24,11 @@ from dbt_project.extraction.pipeline import extract_document
     ("实际利用外资不低于8亿美元", [(8, "亿美元", "at_least")]),
     ("城镇登记失业率控制在3.5%以内", [(3.5, "%", "under")]),
     ("引进项目超过120个", [(120, "个", "over")]),
+    ("一般公共预算收入增长百分之六点五", [(6.5, "%", None)]),
+    ("三分之一的社区实现全覆盖", [(0.3333, None, None)]),
+    ("技术合同成交额同比增长一倍", [(1, "倍", None)]),
+    ("细颗粒物年均浓度为32微克/立方米", [(32, "微克/立方米", None)]),
+    ("办理政策咨询1.2万件次", [(1.2, "万件次", None)]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -41,6 +46,7 @@ def test_quantities(text, expected):
     "建设5G基站和110kV变电站",                                # technical names
     "拨打12345市民热线",                                      # hotline number
     "两到三年内基本建成",                                     # a period, not a quantity
+    "一批企业完成一次性验收",                                 # 一 alone counts nothing
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []
@@ -87,6 +93,25 @@ def test_targets_periods_and_qualifiers():
     assert [(m["period"], m["kind"]) for m in months] == [("2023-01..2023-05", "level"), ("2023-01..2023-05", "progress")]
     total = _indicators("截至目前，石景山区累计引进科幻企业80余家。", publish_date="2023-06-15")
     assert [(t["period"], t["qualifier"], t["value"]) for t in total] == [("cumulative", "over", 80)]
+
+
+def test_target_words_years_and_comparison_bases_are_not_part_of_the_metric():
+    got = _indicators("预计2025年全区地区生产总值增长5%左右。市场主体总量突破20万户，较上年末增长8.7%。"
+                      "居民消费价格涨幅控制在3%左右。全区经济总量增长5%。", publish_date="2024-12-20")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
+        ("地区生产总值", 5, "change", "up"),
+        ("市场主体总量", 20, "level", None),
+        ("市场主体总量", 8.7, "change", "up"),
+        ("居民消费价格涨幅", 3, "change", "up"),
+        ("经济总量", 5, "change", "up"),
+    ]
+    assert got[0]["is_target"] and got[0]["period"] == "2025"
+
+
+def test_quarters_are_written_as_the_months_they_span():
+    got = _indicators("一季度，怀柔区实现地区生产总值96.3亿元。前三季度，社会消费品零售总额增长3.2%。"
+                      "2023年第四季度，新增市场主体1200户。", publish_date="2024-10-20")
+    assert [g["period"] for g in got] == ["2024-01..2024-03", "2024-01..2024-09", "2023-10..2023-12"]
 
 
 def test_each_figure_goes_to_the_district_it_is_about():

@@ -260,7 +260,8 @@ def _not_a_name(name: str) -> bool:
 
 
 # a count right after a phrase (新增项目321个); used as pattern.match(text, pos, end)
-_QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]+")
+# (…公园一期建成: a phase of the project, not a count)
+_QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]++(?![期])")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")

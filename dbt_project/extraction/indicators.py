@@ -16,7 +16,7 @@ from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, find_quantities, to_base
 from dbt_project.extraction.vocab import units
 
-_UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|回升|增长率"
+_UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|涨幅|回升|增长率"
 _DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|减排"
 _FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
 _CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
@@ -41,8 +41,11 @@ _TRAILING = sorted(
     key=len, reverse=True,
 )
 _LEADING = re.compile(
-    r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|力争|明确|确保|争取|实现|今年|去年|明年|全年|上半年|下半年|前三季度|[一二三四]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月"
-    r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|共|此外|另外|全区|全市|我区|本区|我市|本市|并|还|均|以|据|经|，|,|、|：|:)+"
+    r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|力争|预计|预期|明确|确保|争取|实现|今年|去年|明年|全年|上半年|下半年"
+    r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月"
+    # the base of a comparison (较上年末增长8.7%): the metric is the subject before it
+    r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区)(?:同期|末|底|平均水平)?|同比|环比"
+    r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|共|此外|另外|全区|全市|我区|本区|我市|本市|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
@@ -53,6 +56,10 @@ _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?:((?:19|20)\d{2})年|今年)?([上下])半年")
+_QUARTER = re.compile(r"(?:((?:19|20)\d{2})年|今年)?(?:第)?(前三|[一二三四1-4])季度")
+# a quarter is written as the months it spans, like any other part of a year (2024-01..2024-03)
+_QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
+                   "四": (10, 12), "4": (10, 12), "前三": (1, 9)}
 _YEAR = re.compile(r"(?<![\d\-—－~])((?:19|20)\d{2})年(?!\s*[-—－~至]\s*(?:19|20)\d{2})")
 
 
@@ -242,6 +249,13 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}H{1 if m.group(2) == '上' else 2}"
+    m = None
+    for m in _QUARTER.finditer(before):
+        pass
+    if m and year:
+        y = int(m.group(1)) if m.group(1) else year
+        first, last = _QUARTER_MONTHS[m.group(2)]
+        return f"{y}-{first:02d}..{y}-{last:02d}"
     m = None
     for m in _MONTH.finditer(before):
         pass

@@ -190,7 +190,13 @@ def _qualifier_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
     return None, pos
 
 
-_PER_MILLE_RE = re.compile(r"(千|百|万)分之([零〇一二两三四五六七八九十百]+|\d+(?:\.\d+)?)")
+_CN_FRACTION_DIGITS = "零〇一二两三四五六七八九十百"
+# 百分之六点五, 千分之七, 三分之一: a per-cent is a %, any other fraction a bare ratio
+_PER_MILLE_RE = re.compile(
+    rf"(千|百|万|[二三四五六七八九十]|\d{{1,2}})分之([{_CN_FRACTION_DIGITS}]+(?:点[{_CN_FRACTION_DIGITS}]+)?|\d+(?:\.\d+)?)"
+)
+# 增长一倍: 一 alone is no quantity elsewhere (一批, 一张白纸), but after a change verb it is one
+_ONE_FOLD_RE = re.compile(r"(?<=增长|增加|提高|提升|扩大)一倍")
 _HALF_RE = re.compile(r"(?<![大多])一半")
 _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
@@ -207,11 +213,22 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         n = float(m.group(2)) if m.group(2)[0].isdigit() else chinese_to_number(m.group(2))
         if n is None:
             continue
-        scale = {"千": 1000, "百": 100, "万": 10000}[m.group(1)]
+        denominator = m.group(1)
+        if denominator.isdigit():
+            scale = int(denominator)
+        else:
+            scale = {"千": 1000, "百": 100, "万": 10000}.get(denominator) or chinese_to_number(denominator)
+        if not scale or (scale not in (100, 1000, 10000) and n >= scale):
+            continue
         if scale == 100:
             found.append(Quantity(s, start + m.end(), n, "%", None, s, m.group(0)))
         else:
-            found.append(Quantity(s, start + m.end(), round(n / scale, 6), None, None, s, m.group(0)))
+            found.append(Quantity(s, start + m.end(), round(n / scale, 4 if scale < 100 else 6), None, None, s,
+                                  m.group(0)))
+    for m in (_ONE_FOLD_RE.finditer(window) if "一倍" in window else ()):
+        s = start + m.start()
+        if not quoted.inside(s):
+            found.append(Quantity(s, start + m.end(), 1.0, "倍", None, s, m.group(0)))
     for m in (_HALF_RE.finditer(window) if "一半" in window else ()):
         s = start + m.start()
         if not quoted.inside(s):
