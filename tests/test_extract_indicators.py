@@ -244,3 +244,36 @@ def test_gold_texts_keep_their_district_when_a_district_portal_publishes_them():
         pred[doc_id] = {"indicators": doc["indicators"], "projects": [], "measures": [], "policy_documents": []}
     _summary, attrs, _per_doc = scorer.score(gold, pred)
     assert attrs["district"] >= 0.95, json.dumps(attrs)
+
+
+MENTOUGOU_GOVERNMENT_WORK_REPORT = """政府工作报告
+
+——2024年1月9日在北京市门头沟区第十七届人民代表大会第四次会议上
+
+一、过去一年工作回顾
+
+　　过去一年，全区地区生产总值增长5%，一般公共预算收入完成28.6亿元。
+
+二、今年工作安排
+
+　　今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。"""
+
+
+def test_a_government_work_report_looks_back_on_the_year_before_its_session():
+    doc = extract_document(MENTOUGOU_GOVERNMENT_WORK_REPORT)
+    assert (doc["district"], doc["doc_type"], doc["report_year"]) == ("门头沟区", "work_report", 2023)
+    got = [(i["metric"], i["value"], i["period"], i["is_target"], i["district"]) for i in doc["indicators"]]
+    assert got == [
+        ("地区生产总值", 5, "2023", False, "门头沟区"),
+        ("一般公共预算收入", 28.6, "2023", False, "门头沟区"),
+        ("地区生产总值", 5.5, "2024", True, "门头沟区"),
+    ]
+
+
+def test_a_title_about_part_of_a_year_dates_every_figure_in_it():
+    text = ("经开区2024年上半年经济运行情况\n\n"
+            "　　上半年，经开区实现地区生产总值1600亿元，同比增长6.5%。规模以上工业总产值完成2800亿元。"
+            "全年工业总产值预计增长6%。")
+    got = [(i["metric"], i["period"]) for i in extract_document(text)["indicators"]]
+    assert got == [("地区生产总值", "2024H1"), ("地区生产总值", "2024H1"), ("规模以上工业总产值", "2024H1"),
+                   ("工业总产值", "2024")]

@@ -60,6 +60,10 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
                 continue
         if district == MUNICIPAL and text[m.start() - 1:m.start()] in ("占", "居", "列", "于"):
             continue  # 占全市的比重, 居全市第一: the city is the yardstick, not the subject
+        if district == MUNICIPAL:
+            inner = pattern.match(text, m.end(), end)
+            if inner and names[inner.group(0)] != MUNICIPAL:
+                continue  # 北京市门头沟区: the city only prefixes the district's full name
         out.append(Mention(m.start(), m.end(), district))
     return out
 
@@ -107,8 +111,11 @@ def document_district(text: str, title: str | None = None, source_district: str 
     return MUNICIPAL
 
 
-# the heading of a district's own report or plan: 东城区2024年…, 海淀区关于…, 朝阳区人民政府…
-_OWN_REPORT_HEAD = re.compile(r"(区|开发区)(\d{4}年|关于|人民政府|政府|发改委|委员会|人大|国民经济)")
+# the heading of a district's own report or plan: 东城区2024年…, 海淀区关于…, 朝阳区人民政府…,
+# …在北京市门头沟区第十七届人民代表大会第四次会议上
+_OWN_REPORT_HEAD = re.compile(
+    r"(区|开发区)(\d{4}年|关于|人民政府|政府|发改委|委员会|人大|国民经济|第[一二三四五六七八九十]+届|人民代表大会)"
+)
 
 
 def _strong_sentence_start(text: str, pos: int, floor: int) -> int:

@@ -25,6 +25,29 @@ class DocumentContext:
     doc_type: str
     base_year: int | None        # the year the document's figures belong to by default
     plan_year: int | None        # the year its plan sections aim at
+    base_period: str | None = None  # a part of base_year the title is about (2024H1), else None
+
+
+# 政府工作报告 are given at the congress's session early in the year: they look back on the year before
+_GOVERNMENT_WORK_REPORT = re.compile(r"政府工作报告")
+_SESSION_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在.{0,30}?人民代表大会")
+# …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
+_TITLE_PART_OF_YEAR = (
+    (re.compile(r"((?:19|20)\d{2})年(?:的)?上半年"), lambda y, m: f"{y}H1"),
+    (re.compile(r"((?:19|20)\d{2})年(?:的)?下半年"), lambda y, m: f"{y}H2"),
+    (re.compile(r"((?:19|20)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
+    (re.compile(r"((?:19|20)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
+    (re.compile(r"((?:19|20)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
+     lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}"),
+)
+
+
+def _title_period(heading_text: str) -> tuple[int, str] | None:
+    for pattern, period in _TITLE_PART_OF_YEAR:
+        m = pattern.search(heading_text)
+        if m:
+            return int(m.group(1)), period(int(m.group(1)), m)
+    return None
 
 
 def _head_lines(text: str, n: int = 12) -> list[str]:
@@ -66,6 +89,14 @@ def context(text: str, title: str | None = None, section: str | None = None,
         base = min(title_years)
         plan = max(title_years) if max(title_years) > base else base + 1
         return DocumentContext(doc_type, base, plan)
+    if doc_type == "work_report" and _GOVERNMENT_WORK_REPORT.search(heading_text + "".join(_head_lines(text, 3))):
+        session = _SESSION_DATE.search(text[:600])
+        year = max(title_years) if title_years else int(session.group(1)) if session else pub_year
+        if year:
+            return DocumentContext(doc_type, year - 1, year)
+    part = _title_period(heading_text)
+    if part:
+        return DocumentContext(doc_type, part[0], part[0] + 1, part[1])
     if pub_year is None:
         # no date given: the latest year the text speaks of in the past or present (not 到2025年)
         years = [y for y in _years(text) if y <= 2100]

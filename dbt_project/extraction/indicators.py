@@ -36,7 +36,7 @@ _VERB_RE = re.compile("|".join(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
-    实现 完成了 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
+    实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划""".split(),
     key=len, reverse=True,
 )
@@ -262,7 +262,12 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}-{int(m.group(2)):02d}"
+    if ctx.base_period and year == ctx.base_year and not plan and not _WHOLE_YEAR.search(before):
+        return ctx.base_period
     return str(year) if year else None
+
+
+_WHOLE_YEAR = re.compile(r"全年|年度|年均")
 
 
 def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[int], str],
