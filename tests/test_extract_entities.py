@@ -164,3 +164,11 @@ def test_nouns_that_begin_with_a_verb_stay_whole_and_a_phase_is_not_a_count():
     assert any(n.startswith("中国建设银行") for n in projects), projects
     assert any(n.startswith("中关村软件园集聚区") for n in projects), projects
     assert not any(n.startswith(("院", "银行", "区项目", "性住房")) for n in projects), projects
+
+
+def test_topping_out_is_under_way_and_going_into_production_is_done():
+    text = "城市副中心站综合交通枢纽主体结构封顶。京东方显示器件生产线项目投产。数字经济产业园开园。"
+    projects = _run(extract_projects, text, "通州区")
+    assert projects["城市副中心站综合交通枢纽"]["status"] == "started"
+    assert projects["京东方显示器件生产线项目"]["status"] == "completed"
+    assert projects["数字经济产业园"]["status"] == "completed"
