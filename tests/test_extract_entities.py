@@ -172,3 +172,15 @@ def test_topping_out_is_under_way_and_going_into_production_is_done():
     assert projects["城市副中心站综合交通枢纽"]["status"] == "started"
     assert projects["京东方显示器件生产线项目"]["status"] == "completed"
     assert projects["数字经济产业园"]["status"] == "completed"
+
+
+def test_items_listed_before_deng_and_a_policy_category_are_measures_whole():
+    text = ("丰台区率先开展跨境理财通、本外币合一银行账户等试点。"
+            "外籍人才职称评审绿色通道、外国人工作许可“一窗通办”等一批首创性改革相继推出。"
+            "探索实施供地、融资、数据等要素配置的突破性政策。")
+    measures = _run(extract_measures, text, "丰台区")
+    projects = _run(extract_projects, text, "丰台区")
+    assert {"跨境理财通", "本外币合一银行账户", "外籍人才职称评审绿色通道", "外国人工作许可“一窗通办”"} <= set(measures), measures
+    assert "本外币合一银行" not in projects, projects
+    # the items before 等要素… are factors, not policies
+    assert not {"供地", "融资", "数据"} & set(measures), measures

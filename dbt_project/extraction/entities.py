@@ -331,6 +331,13 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         before, after = verb_texts[:split], verb_texts[split:]
         near = before[-1:] + after[:1]
         found = _last_suffix(phrase)
+        if (found is None or found[0] < len(phrase) or found[2] != "project") \
+                and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
+            # 资本项目收入支付便利化、本外币合一银行账户等试点: each item listed is one of them, whole
+            name = lex.TRAILING_NOISE.sub("", phrase)
+            if 2 <= len(name) <= 40:
+                yield _Candidate("measure", name, start, start + len(name), None, before, after)
+            continue
         # _list_category and _status_named (whether the phrase is listed as / acts as a project) scan the
         # clause's tokens: they are called only where a branch needs them, cheapest conditions first
         if found is not None:
@@ -380,13 +387,16 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                 yield _Candidate("measure", name, start, start + len(name), None, before, after)
 
 
-def _list_category(tokens: Sequence[Token], i: int) -> bool:
-    """True when phrase i belongs to a 、-list that ends in 等 + a project category noun."""
+def _list_category(tokens: Sequence[Token], i: int, categories: re.Pattern = lex.PROJECT_CATEGORIES) -> bool:
+    """True when phrase i belongs to a 、-list that ends in 等 + a category noun (a project one by default)."""
     j = i + 1
     while j < len(tokens) and tokens[j].kind in ("list", "phrase"):
         j += 1
     if j < len(tokens) and tokens[j].kind == "deng" and j + 1 < len(tokens) and tokens[j + 1].kind == "phrase":
-        return bool(lex.PROJECT_CATEGORIES.search(tokens[j + 1].text))
+        category = tokens[j + 1].text
+        if categories is not lex.PROJECT_CATEGORIES and lex.PROJECT_CATEGORIES.search(category):
+            return False  # …等项目, …等企业: projects, whatever else the category says
+        return bool(categories.search(category) if categories is lex.PROJECT_CATEGORIES else categories.match(category))
     return False
 
 
@@ -444,9 +454,11 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     quoted = _QUOTED_NAME.fullmatch(name)
     if quoted and len(quoted.group(1)) <= 2:
         return False  # “两区”, “五子”: a slogan, not a programme
-    # an act of government: the phrase is the object of a verb, or the subject of 落地/实施
-    return bool(cand.verbs_before) or any(cand.verbs_after[:1] and cand.verbs_after[0].startswith(v)
-                                          for v in lex.MEASURE_SUBJECT_VERBS)
+    # an act of government: the phrase is the object of a verb, or the subject of 落地/实施 (相继推出: past adverbs)
+    if cand.verbs_before:
+        return True
+    verb_after = next((v for v in cand.verbs_after if v not in _ADVERB_VERBS), None)
+    return verb_after is not None and verb_after.startswith(lex.MEASURE_SUBJECT_VERBS)
 
 
 def _name_kept(name: str) -> bool:
