@@ -184,3 +184,10 @@ def test_items_listed_before_deng_and_a_policy_category_are_measures_whole():
     assert "本外币合一银行" not in projects, projects
     # the items before 等要素… are factors, not policies
     assert not {"供地", "融资", "数据"} & set(measures), measures
+
+
+def test_firms_listed_before_deng_and_a_landing_verb_are_projects():
+    text = "百度智能云、清华同衡等都已进驻张家湾设计小镇。"
+    projects = _run(extract_projects, text, "通州区")
+    assert projects["清华同衡"]["status"] == "landed"
+    assert projects["百度智能云"]["status"] == "landed"

@@ -420,6 +420,8 @@ def _status_named(tokens: Sequence[Token], i: int) -> bool:
     j = i
     while j + 1 < len(tokens) and tokens[j + 1].kind in ("list", "phrase"):
         j += 1
+    if j + 1 < len(tokens) and tokens[j + 1].kind == "deng":
+        j += 1  # 美团、清华同衡等都已进驻: the list closes with 等 and no category noun
     verb = _next_verb(tokens, j + 1)
     if verb is not None and verb.startswith(_LANDING + _DONE):
         return True
