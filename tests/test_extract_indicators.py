@@ -277,3 +277,10 @@ def test_a_title_about_part_of_a_year_dates_every_figure_in_it():
     got = [(i["metric"], i["period"]) for i in extract_document(text)["indicators"]]
     assert got == [("地区生产总值", "2024H1"), ("地区生产总值", "2024H1"), ("规模以上工业总产值", "2024H1"),
                    ("工业总产值", "2024")]
+
+
+def test_a_list_of_targets_closed_by_deng_and_speakers_are_not_part_of_metrics():
+    got = _indicators("会议明确力争实际利用外资达8亿美元、新增入库项目不低于300个等重要目标。"
+                      "一位企业负责人说，我们每年可节税100万至200万元。", publish_date="2024-05-20")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("实际利用外资", 8), ("新增入库项目", 300), ("可节税", 100)]
