@@ -284,3 +284,17 @@ def test_a_list_of_targets_closed_by_deng_and_speakers_are_not_part_of_metrics()
                       "一位企业负责人说，我们每年可节税100万至200万元。", publish_date="2024-05-20")
     assert [(g["metric"], g["value"]) for g in got] == [
         ("实际利用外资", 8), ("新增入库项目", 300), ("可节税", 100)]
+
+
+def test_budget_lines_keep_their_subject_past_the_yardstick_and_listed_growth_stays_growth():
+    got = _indicators("区级一般公共预算收入完成120.5亿元，为调整预算的101.2%，比上年增长6.1%。"
+                      "第一产业、第二产业增加值分别增长2.1%和4.5%。"
+                      "全区技术合同成交额2023年较2022年增长12.3%。", publish_date="2024-03-01")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"], g["period"]) for g in got] == [
+        ("区级一般公共预算收入", 120.5, "level", None, "2024"),
+        ("为调整预算", 101.2, "progress", None, "2024"),
+        ("区级一般公共预算收入", 6.1, "change", "up", "2024"),
+        ("第一产业、第二产业增加值", 2.1, "change", "up", "2024"),
+        ("第一产业、第二产业增加值", 4.5, "change", "up", "2024"),
+        ("技术合同成交额", 12.3, "change", "up", "2023"),
+    ]

@@ -21,7 +21,12 @@ _DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|�
 _FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
 _CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
 _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
-_PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办结|解决")
+_PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办复率|办理率|回复率|办结|解决"
+                       r"|^为(?:年度|调整后?的?)?(?:预算|计划)")
+# the yardstick of a figure (为调整预算的101.2%, 占全市的比重), not the subject a later figure shares
+_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
+# the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
+_COMPARED_YEAR = re.compile(r"(?:较|比|相比|对比)$")
 _SHARE = re.compile(r"占|比重|比例|比率|份额|率")
 
 _VERBS = sorted(
@@ -44,7 +49,7 @@ _LEADING = re.compile(
     r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|力争|预计|预期|(?:会议|文件|方案|报告|意见)?(?:明确|提出|指出|强调)|确保|争取|实现|今年|去年|明年|全年|上半年|下半年"
     r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月"
     # the base of a comparison (较上年末增长8.7%): the metric is the subject before it
-    r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区)(?:同期|末|底|平均水平)?|同比|环比"
+    r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20)\d{2}年)(?:同期|末|底|平均水平)?|同比|环比"
     r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
 _TARGET_CLAUSE = re.compile(
@@ -78,7 +83,16 @@ def _strip_trailing(s: str) -> str:
         m = _TRAILING_REVERSED.match(s[::-1])
         if m:
             s, changed = s[: -len(m.group())], True
+        m = _TRAILING_COMPARISON.search(s)
+        if m and m.start() >= 2:
+            s, changed = s[: m.start()], True
     return s
+
+
+# …2023年较2022年, …比上年同期: the comparison, not the metric, ends the phrase
+_TRAILING_COMPARISON = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:较|比|相比)(?:上年|去年|上一年|(?:19|20)\d{2}年)(?:同期|末|底)?$"
+)
 
 
 # list markers that open an item: (2) （二） 1. 2、 ① 一是 二、 第三，
@@ -234,7 +248,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     if _CUMULATIVE.search(before):
         return "cumulative"
     year = section_year or ((ctx.plan_year if plan else ctx.base_year))
-    ys = [m for m in _YEAR.finditer(before)]
+    ys = [m for m in _YEAR.finditer(before) if not _COMPARED_YEAR.search(before, 0, m.start())]
     if ys:
         year = int(ys[-1].group(1))
     if "每年" in clause_text or "年均" in clause_text:
@@ -285,7 +299,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         if bisect.bisect_left(starts, sent.span.start) == bisect.bisect_left(starts, sent.span.end):
             continue  # most sentences hold no figure at all
         section_year, plan = section_of(sent.headings)
-        prev_metric, prev_unit = None, None
+        prev_metric, prev_unit, subject_metric = None, None, None
+        prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
         for clause in sent.clauses:
             i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
             if i == j:
@@ -302,14 +317,22 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         pass
                     if verb is not None and verb.start() > 0:
                         metric = prev_metric[:verb.start()] + metric
-                if not metric and prev_metric:
-                    # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing
-                    metric = prev_metric
+                if not metric and (subject_metric or prev_metric):
+                    # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
+                    # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
+                    metric = subject_metric or prev_metric
                 if not metric:
                     continue
                 prev_metric, prev_unit = metric, q.unit
+                if not _YARDSTICK_METRIC.match(metric):
+                    subject_metric = metric
                 right = text[q.end:hi]
                 kind, direction = _kind(text, q, clause.start, metric, right)
+                if kind != "change" and prev_change and prev_change[0] == lo and k \
+                        and text[lo:q.qualifier_start] in ("和", "、", "及", "与"):
+                    # 分别增长2.1%和4.5%: the figures listed after a growth figure are growth too
+                    kind, direction = "change", prev_change[1]
+                prev_change = (q.end, direction) if kind == "change" else None
                 s0 = _sentence_start(text, q.start, sent)
                 clause_before = text[clause.start:q.start]
                 sentence_before = text[s0:q.start]
