@@ -238,6 +238,7 @@ DEFAULT_TITLE_SELECTORS = ("meta[name=ArticleTitle]", "h1", ".article-title", ".
 BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
               "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "center", "br"}
 WS = " \t\r\n\u3000\xa0"
+TABLE_CELL_SEPARATOR = "\t"
 
 
 def _block_lines(node) -> list[str]:
@@ -263,6 +264,15 @@ def _block_lines(node) -> list[str]:
             elif isinstance(child, Tag):
                 if child.name in ("script", "style", "noscript", "iframe", "form", "select", "button"):
                     continue
+                if child.name == "tr":
+                    cells = child.find_all(["td", "th"], recursive=False)
+                    if cells:
+                        # one line per row, cells tab-separated: run together, 68.2 and 3.5 would read 68.23.5
+                        flush()
+                        row = [" ".join(_block_lines(cell)) for cell in cells]
+                        if any(row):
+                            lines.append(TABLE_CELL_SEPARATOR.join(row).rstrip(TABLE_CELL_SEPARATOR))
+                        continue
                 if child.name in BLOCK_TAGS:
                     flush()
                     walk(child)

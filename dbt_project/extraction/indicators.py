@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, find_quantities, to_base
+from dbt_project.extraction.tables import table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
 _UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|涨幅|回升|增长率"
@@ -290,6 +291,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                        ctx: DocumentContext) -> list[dict]:
     quoted = QuotedIndex(text)
     quantities = find_quantities(text, 0, len(text), quoted)
+    rows = table_rows(text)
+    if rows:  # a table row's figures are read by its columns (tables.py), not as prose
+        row_starts = [r[0] for r in rows]
+        quantities = [q for q in quantities if not _in_rows(q.start, rows, row_starts)]
     starts = [q.start for q in quantities]
     out: list[dict] = []
     target_carry: dict[int, bool] = {}
@@ -362,7 +367,26 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     "qualifier": q.qualifier,
                     "district": district_of(q.start),
                 })
+    if rows:
+        out += table_indicators(text, rows, district_of, lambda pos: _period(
+            text, pos, pos, ctx, section_of(_headings_at(sentences, pos))[0], False, ""))
+        out.sort(key=lambda row: row["position"])
     return out
+
+
+def _in_rows(pos: int, rows: list[tuple[int, int]], row_starts: list[int]) -> bool:
+    i = bisect.bisect_right(row_starts, pos) - 1
+    return i >= 0 and rows[i][0] <= pos < rows[i][1]
+
+
+def _headings_at(sentences: Sequence, pos: int) -> tuple[str, ...]:
+    """The headings of the last sentence that starts at or before pos."""
+    headings: tuple[str, ...] = ()
+    for sent in sentences:
+        if sent.span.start > pos:
+            break
+        headings = sent.headings
+    return headings
 
 
 def _names_past_year(before: str, base_year: int | None) -> bool:

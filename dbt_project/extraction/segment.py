@@ -52,6 +52,8 @@ def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def heading_level(line: str) -> int | None:
     """1 for 一、, 2 for （一）, 3 for a short unpunctuated line; None for body text."""
+    if "\t" in line:
+        return None  # a table row (cells are tab-separated), whatever its first cell says
     for level, pattern in enumerate(_HEADING_PATTERNS, start=1):
         if pattern.match(line):
             # 一、… followed by a long body sentence is still a heading only if it is short

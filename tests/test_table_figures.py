@@ -1,0 +1,79 @@
+"""Figures given as table rows (statistics pages): parsed cell by cell, read by their columns.
+
+Budget: the end-to-end test builds once (dbt + GX + publish), about 15-25 s.
+"""
+from argparse import Namespace
+from pathlib import Path
+
+import duckdb
+
+from dbt_project.extraction.pipeline import extract_document
+from scrapers.ingest import document_from_bytes
+
+PAGE = Path(__file__).resolve().parent / "data" / "pages" / "pinggu_statistics_table.html"
+
+
+def _figures(text, **kw):
+    return [(i["metric"], i["value"], i["unit"], i["kind"], i["direction"], i["is_target"])
+            for i in extract_document(text, **kw)["indicators"]]
+
+
+def test_a_table_lands_one_row_per_line_with_its_cells_apart():
+    doc = document_from_bytes(PAGE.as_uri(), PAGE.read_bytes(), "html")
+    lines = doc.text.splitlines()
+    assert "社会消费品零售总额\t亿元\t68.2\t-3.5" in lines  # not 社会消费品零售总额亿元68.2-3.5
+    assert "规模以上工业总产值\t亿元\t120.3\t8.1" in lines  # a <p> inside a cell stays in its cell
+    assert doc.publish_date.isoformat() == "2024-07-25"
+
+
+def test_columns_say_what_each_figure_is():
+    text = ("朝阳区2023年主要经济指标\n"
+            "指标\t绝对值\t增速（%）\t占全市比重（%）\t2024年目标\n"
+            "地区生产总值（亿元）\t8000.5\t5.2\t18.3\t8400\n"
+            "规模以上工业增加值（亿元）\t350.2\t-2.1\n"
+            "　　全年，全区经济稳中有进。\t\n")
+    got = _figures(text, publish_date="2024-02-01")
+    assert got == [
+        ("地区生产总值", 8000.5, "亿元", "level", None, False),
+        ("地区生产总值", 5.2, "%", "change", "up", False),
+        ("地区生产总值", 18.3, "%", "share", None, False),
+        ("地区生产总值", 8400, "亿元", "level", None, True),
+        ("规模以上工业增加值", 350.2, "亿元", "level", None, False),
+        ("规模以上工业增加值", 2.1, "%", "change", "down", False),
+    ]
+    for row in extract_document(text)["indicators"]:
+        assert row["quote"] in text and text[row["position"]:].startswith(str(row["value"]).split(".")[0][:1])
+
+
+def test_lines_with_stray_tabs_or_long_cells_are_prose():
+    text = ("\t全区实现地区生产总值186.5亿元，同比增长5.3%。\n"
+            "项目名称\t建设内容\n"
+            "平谷新城综合管廊\t建设综合管廊12公里，总投资约30亿元，计划2025年底前完成主体工程建设并投入使用\n")
+    got = _figures(text, publish_date="2024-07-25")
+    assert ("地区生产总值", 186.5, "亿元", "level", None, False) in got
+    assert ("地区生产总值", 5.3, "%", "change", "up", False) in got
+    assert any(value == 12 and unit == "公里" for _m, value, unit, *_ in got), got
+
+
+def test_a_statistics_page_builds_and_publishes_its_table_rows(publish_home, smtp_unconfigured, capsys):
+    from scrapers.ingest import ingest_paths
+    from warehouse.build import build_command
+
+    assert ingest_paths(publish_home, [PAGE]).landed == 1
+    assert build_command(publish_home, Namespace(full_refresh=False)) == 0
+    assert "validation: passed" in capsys.readouterr().out
+    con = duckdb.connect(str(publish_home.published_db), read_only=True)
+    try:
+        rows = con.execute(
+            "SELECT metric, value, unit, kind, direction, period, district, position('\t' in quote) > 0 "
+            "FROM fct_indicators ORDER BY position").fetchall()
+        text = con.execute("SELECT text FROM dim_document").fetchone()[0]
+        quotes = [q for (q,) in con.execute("SELECT quote FROM fct_indicators").fetchall()]
+    finally:
+        con.close()
+    assert ("社会消费品零售总额", 68.2, "亿元", "level", None, "2024H1", "平谷区", True) in rows
+    assert ("社会消费品零售总额", 3.5, "%", "change", "down", "2024H1", "平谷区", True) in rows
+    assert ("城镇居民人均可支配收入", 31256.0, "元", "level", None, "2024H1", "平谷区", True) in rows
+    assert ("地区生产总值", 186.5, "亿元", "level", None, "2024H1", "平谷区", False) in rows
+    assert len(rows) == 10
+    assert all(q in text for q in quotes)
