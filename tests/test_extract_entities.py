@@ -191,3 +191,12 @@ def test_firms_listed_before_deng_and_a_landing_verb_are_projects():
     projects = _run(extract_projects, text, "通州区")
     assert projects["清华同衡"]["status"] == "landed"
     assert projects["百度智能云"]["status"] == "landed"
+
+
+def test_places_words_that_open_with_a_preposition_and_shortfalls():
+    text = ("和平里医院、隆福医院通过三级甲等评审。30个重点项目在北京经济技术开发区集中签约。"
+            "赴欧洲、中国香港等地招商。全区社区养老服务驿站尚未实现全覆盖。将台地区商业综合体项目开工。")
+    projects = _run(extract_projects, text, "东城区")
+    assert "和平里医院" in projects and "平里医院" not in projects, projects
+    assert "将台地区商业综合体项目" in projects, projects
+    assert not {"北京经济技术开发区", "中国香港", "欧洲", "社区养老服务驿站"} & set(projects), projects

@@ -438,9 +438,25 @@ _NOT_NAMES = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _jurisdiction_names() -> frozenset[str]:
+    from .vocab import districts
+
+    return frozenset(n for d in districts() for n in (d.name, *d.aliases))
+
+
+def _is_place_name(name: str) -> bool:
+    """A district or the city by itself (在北京经济技术开发区集中签约): where, not what. (Parks and zones
+    that the place aliases map to a district, 中关村软件园, are projects.)"""
+    return name in _jurisdiction_names() or _FOREIGN_PLACE.fullmatch(name) is not None
+
+
+_FOREIGN_PLACE = re.compile(r"(?:中国)?(?:香港|澳门|台湾)(?:地区)?|欧洲|亚洲|非洲|美洲|东盟|日韩|京津冀")
+
+
 def _project_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
-    if _NOT_NAMES.match(name) or "的" in name:
+    if _NOT_NAMES.match(name) or "的" in name or _is_place_name(name):
         return False
     # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计)
     return cand.suffix is not None or len(name) >= 3 or name.startswith("“")
@@ -527,7 +543,8 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
     seen_measures: set[str] = set()
     for sentence, clause, tense, cand, name_ok in _walk(text, sentences):
         if cand.kind == "project":
-            if cand.name in seen_projects or len(cand.name) > 30 or not name_ok:
+            if cand.name in seen_projects or len(cand.name) > 30 or not name_ok \
+                    or lex.PROBLEM_CLAUSE.search(clause.text):
                 continue
             seen_projects.add(cand.name)
             money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
