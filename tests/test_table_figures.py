@@ -67,6 +67,7 @@ def test_a_statistics_page_builds_and_publishes_its_table_rows(publish_home, smt
         rows = con.execute(
             "SELECT metric, value, unit, kind, direction, period, district, position('\t' in quote) > 0 "
             "FROM fct_indicators ORDER BY position").fetchall()
+        codes = dict(con.execute("SELECT DISTINCT metric, metric_code FROM fct_indicators").fetchall())
         text = con.execute("SELECT text FROM dim_document").fetchone()[0]
         quotes = [q for (q,) in con.execute("SELECT quote FROM fct_indicators").fetchall()]
     finally:
@@ -76,4 +77,7 @@ def test_a_statistics_page_builds_and_publishes_its_table_rows(publish_home, smt
     assert ("城镇居民人均可支配收入", 31256.0, "元", "level", None, "2024H1", "平谷区", True) in rows
     assert ("地区生产总值", 186.5, "亿元", "level", None, "2024H1", "平谷区", False) in rows
     assert len(rows) == 10
+    # the canonical code is the longest canonical name the metric contains (seeds/canonical_metrics.csv)
+    assert codes == {"地区生产总值": "gdp", "规模以上工业总产值": "industrial_output", "社会消费品零售总额": "retail_sales",
+                     "网上零售额": "online_retail_sales", "城镇居民人均可支配收入": "disposable_income"}
     assert all(q in text for q in quotes)
