@@ -96,11 +96,11 @@ def test_keyword_seeds_are_ordered_rules():
 @pytest.mark.timeout(30)
 def test_gold_recall_floors(gold_dir):
     scores = evaluate(gold_dir)
-    assert scores["projects"][1] >= 0.85, scores
-    assert scores["measures"][1] >= 0.75, scores
+    assert scores["projects"][1] >= 0.89, scores
+    assert scores["measures"][1] >= 0.78, scores
     assert scores["policy_documents"][2] >= 0.95, scores
     # precision stays sane: BI users read these names
-    assert scores["projects"][0] >= 0.60, scores
+    assert scores["projects"][0] >= 0.62, scores
     assert scores["measures"][0] >= 0.60, scores
 
 
