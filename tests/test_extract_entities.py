@@ -200,3 +200,12 @@ def test_places_words_that_open_with_a_preposition_and_shortfalls():
     assert "和平里医院" in projects and "平里医院" not in projects, projects
     assert "将台地区商业综合体项目" in projects, projects
     assert not {"北京经济技术开发区", "中国香港", "欧洲", "社区养老服务驿站"} & set(projects), projects
+
+
+def test_a_report_on_the_work_is_not_a_measure_and_slogans_of_government_service_have_their_domain():
+    text = ("北京市人民代表大会常务委员会关于检查《北京市优化营商环境条例》实施情况的报告\n"
+            "深化“放管服”改革，健全企业诉求“接诉即办”机制。")
+    measures = _run(extract_measures, text, "北京市")
+    assert not any(n.endswith("报告") for n in measures), measures
+    assert measures["“放管服”改革"]["domain"] == "business_environment"
+    assert measures["企业诉求“接诉即办”机制"]["domain"] == "business_environment"

@@ -29,6 +29,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("技术合同成交额同比增长一倍", [(1, "倍", None)]),
     ("细颗粒物年均浓度为32微克/立方米", [(32, "微克/立方米", None)]),
     ("办理政策咨询1.2万件次", [(1.2, "万件次", None)]),
+    ("“一网通办”平台累计办件量突破1.5亿件", [(1.5, "亿件", "over")]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -58,6 +59,7 @@ def test_base_units():
     assert to_base(7.4, "万平方米") == (74000, "平方米")
     assert to_base(54, "%") == (54, "%")
     assert to_base(0.3333, None) == (0.3333, None)
+    assert to_base(1.5, "亿件") == (1.5e8, "件")
 
 
 def _indicators(text, **kw):

@@ -143,6 +143,8 @@ INVESTMENT = re.compile(
 NOT_A_MEASURE = re.compile(
     r"是|介绍|表示|透露|指出|说|这|那|可以|能够|既|如今|把|给|带来|进行|作答|《|……"
     r"|(?:方面|之年|时期|上|为抓手|的劲头|的突破|要求|部署|机遇|优势|作用|知晓度|覆盖面|竞争力|影响力|新动能|新格局)$"
+    # a report or a speech about the work is a document, not a policy action (…实施情况的报告)
+    r"|(?:报告|讲话|说明|汇报)$|^情况"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
 MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出")
