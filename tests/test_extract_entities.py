@@ -209,3 +209,14 @@ def test_a_report_on_the_work_is_not_a_measure_and_slogans_of_government_service
     assert not any(n.endswith("报告") for n in measures), measures
     assert measures["“放管服”改革"]["domain"] == "business_environment"
     assert measures["企业诉求“接诉即办”机制"]["domain"] == "business_environment"
+
+
+def test_investment_in_chinese_numerals_or_before_the_name_and_industry_sectors():
+    text = ("北汽新能源产业园项目签约落地，计划投资超百亿元。投资12亿元的顺义区医院新院区开诊。"
+            "中芯京城集成电路项目一期建成。")
+    projects = _run(extract_projects, text, "顺义区")
+    park = projects["北汽新能源产业园项目"]
+    assert (park["investment_value"], park["investment_unit"], park["sector"]) == (100.0, "亿元", "technology")
+    hospital = projects["顺义区医院新院区"]
+    assert (hospital["investment_value"], hospital["status"], hospital["sector"]) == (12.0, "completed", "health")
+    assert projects["中芯京城集成电路项目"]["sector"] == "technology"  # not infrastructure for the 路 in 电路

@@ -547,13 +547,14 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
                     or lex.PROBLEM_CLAUSE.search(clause.text):
                 continue
             seen_projects.add(cand.name)
-            money = lex.INVESTMENT.search(text, cand.start, sentence.span.end)
+            money = lex.INVESTMENT.search(text, cand.start, sentence.span.end) \
+                or lex.INVESTMENT.search(text, clause.start, cand.start)  # 投资12亿元的…医院
             projects.append({
                 "name": cand.name,
                 "quote": clause.text,  # the clause names it and says what happened
                 "district": district_of(cand.start),
                 "status": _project_status(cand.verbs_after, cand.verbs_before, clause.text, tense),
-                "investment_value": float(money.group(1)) if money else None,
+                "investment_value": _investment_value(money.group(1)) if money else None,
                 "investment_unit": money.group(2) if money else None,
                 "sector": classify("project_sectors", cand.name, clause.text),
                 "start": clause.start,
@@ -573,6 +574,15 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
                 "end": clause.end,
             })
     return projects, measures
+
+
+def _investment_value(number: str) -> float | None:
+    """290 → 290.0; 百 (超百亿元) → 100.0, 三十 → 30.0."""
+    if number[0].isdigit():
+        return float(number)
+    from .numbers import chinese_to_number
+
+    return chinese_to_number("一" + number if number[0] in "百千" else number)
 
 
 def extract_projects(text: str, sentences: Sequence[Sentence], district_of: Callable[[int], str]) -> list[dict]:
