@@ -30,6 +30,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("细颗粒物年均浓度为32微克/立方米", [(32, "微克/立方米", None)]),
     ("办理政策咨询1.2万件次", [(1.2, "万件次", None)]),
     ("“一网通办”平台累计办件量突破1.5亿件", [(1.5, "亿件", "over")]),
+    ("累计建成充电桩2.3万根、植树12万株", [(2.3, "万根", None), (12, "万株", None)]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -99,13 +100,16 @@ def test_targets_periods_and_qualifiers():
 
 def test_target_words_years_and_comparison_bases_are_not_part_of_the_metric():
     got = _indicators("预计2025年全区地区生产总值增长5%左右。市场主体总量突破20万户，较上年末增长8.7%。"
-                      "居民消费价格涨幅控制在3%左右。全区经济总量增长5%。", publish_date="2024-12-20")
+                      "居民消费价格涨幅控制在3%左右。全区经济总量增长5%。新增市场主体1.2万户，是上年同期的1.5倍。",
+                      publish_date="2024-12-20")
     assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
         ("地区生产总值", 5, "change", "up"),
         ("市场主体总量", 20, "level", None),
         ("市场主体总量", 8.7, "change", "up"),
         ("居民消费价格涨幅", 3, "change", "up"),
         ("经济总量", 5, "change", "up"),
+        ("新增市场主体", 1.2, "level", None),
+        ("新增市场主体", 1.5, "level", None),
     ]
     assert got[0]["is_target"] and got[0]["period"] == "2025"
 
