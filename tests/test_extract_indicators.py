@@ -304,3 +304,8 @@ def test_budget_lines_keep_their_subject_past_the_yardstick_and_listed_growth_st
         ("第一产业、第二产业增加值", 4.5, "change", "up", "2024"),
         ("技术合同成交额", 12.3, "change", "up", "2023"),
     ]
+
+
+def test_a_clause_without_a_figure_can_name_the_subject_of_the_next():
+    got = _indicators("地区生产总值增速居全市第一，同比增长6.8%。为此，同比增长3%。", publish_date="2024-02-01")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got] == [("地区生产总值", 6.8, "change")]

@@ -306,10 +306,13 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
             continue  # most sentences hold no figure at all
         section_year, plan = section_of(sent.headings)
         prev_metric, prev_unit, subject_metric = None, None, None
+        opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
         for clause in sent.clauses:
             i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
             if i == j:
+                if prev_metric is None and subject_metric is None:
+                    opening_subject = opening_subject or _subject_of(clause.text)
                 continue
             in_clause = [q for q in quantities[i:j] if q.end <= clause.end + 2]
             for k, q in enumerate(in_clause):
@@ -323,10 +326,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         pass
                     if verb is not None and verb.start() > 0:
                         metric = prev_metric[:verb.start()] + metric
-                if not metric and (subject_metric or prev_metric):
+                if not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
                     # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
-                    metric = subject_metric or prev_metric
+                    metric = subject_metric or prev_metric or opening_subject
                 if not metric:
                     continue
                 prev_metric, prev_unit = metric, q.unit
@@ -373,6 +376,18 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
             text, pos, pos, ctx, section_of(_headings_at(sentences, pos))[0], False, ""))
         out.sort(key=lambda row: row["position"])
     return out
+
+
+_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|{_VERB_RE.pattern}")
+
+
+def _subject_of(clause_text: str) -> str | None:
+    """The noun phrase a clause opens with, when what follows it is a predicate (…增速居全市第一)."""
+    s = _strip_leading(clause_text.strip().rstrip("，,：:；;。"))
+    m = _SUBJECT_PREDICATE.search(s)
+    if m is None or m.start() < 2 or m.start() > 15:
+        return None
+    return s[:m.start()]
 
 
 def _in_rows(pos: int, rows: list[tuple[int, int]], row_starts: list[int]) -> bool:
