@@ -220,3 +220,14 @@ def test_investment_in_chinese_numerals_or_before_the_name_and_industry_sectors(
     hospital = projects["顺义区医院新院区"]
     assert (hospital["investment_value"], hospital["status"], hospital["sector"]) == (12.0, "completed", "health")
     assert projects["中芯京城集成电路项目"]["sector"] == "technology"  # not infrastructure for the 路 in 电路
+
+
+def test_a_work_plans_duty_notes_and_bare_goals_are_neither_projects_nor_measures():
+    text = ("1.深化科技领域开放。建设北京数字经济算力中心。（责任单位：区科信局、首钢园区管委会）\n"
+            "2.优化营商环境。实施“一件事”集成服务改革。（牵头单位：区政务服务局；配合单位：区商务局）\n"
+            "加强组织领导。")
+    projects = _run(extract_projects, text, "石景山区")
+    measures = _run(extract_measures, text, "石景山区")
+    assert "北京数字经济算力中心" in projects and "首钢园区" not in projects, projects
+    assert "“一件事”集成服务改革" in measures, measures
+    assert not {"营商环境", "组织领导"} & set(measures), measures

@@ -541,7 +541,10 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
     measures: list[dict] = []
     seen_projects: set[str] = set()
     seen_measures: set[str] = set()
+    duty_notes = [m.span() for m in lex.DUTY_NOTE.finditer(text)] if "单位" in text else []
     for sentence, clause, tense, cand, name_ok in _walk(text, sentences):
+        if duty_notes and any(a <= cand.start < b for a, b in duty_notes):
+            continue
         if cand.kind == "project":
             if cand.name in seen_projects or len(cand.name) > 30 or not name_ok \
                     or lex.PROBLEM_CLAUSE.search(clause.text):

@@ -96,6 +96,9 @@ MEASURE_CATEGORIES = re.compile(
     r"^(?:一批|一系列|多项|\d+项|[一二三四五六七八九十]+项)?[^的，,]{0,5}?(?:试点|改革|政策|举措|措施|机制|模式|制度|业务|便利化)"
 )
 
+# A work plan's (责任单位：区商务局、首钢园区管委会): who carries an item out, not what it is
+DUTY_NOTE = re.compile(r"[（(][^（()）]{0,40}?(?:责任|牵头|配合|主责|协办|参与|承办)单位[：:][^（()）]*[)）]")
+
 # A clause that reports a shortfall (…尚未实现全覆盖, …受到显著影响) names no undertaking done or planned
 PROBLEM_CLAUSE = re.compile(r"尚未|仍需|还需|有待|不够|短板|不足|受到.{0,4}影响|存在.{0,6}问题|制约")
 
@@ -167,5 +170,6 @@ _CATEGORY_WORDS = """科技 创新 制度 金融 协同 发展 公共 服务 项
     重要 问题 物业 前期 准备 资产 管理 源头 治理 先行 先试 改革 开放 生态 环境 空间 园区 承载 招商 节能 降碳 风貌
     保护 联络 沟通 数字 经济 上下 联动 任务 体系 媒体 专栏 引擎 引领 科创 市场 准入 技术 交互 虚拟 现实 消费 文旅
     时尚 低效 腾退 闲置 基金 资本 注册 医保 要素 支撑 关键 领域 综合性 集成 深层次 更高层次 工业 老旧 厂房 平房
-    院落 大会 联盟 销售 结算 中心 宣传 成效 国际化 公司 企业 机构 大 新 各 和 的 与 及""".split()
+    院落 大会 联盟 销售 结算 中心 宣传 成效 国际化 公司 企业 机构 营商 组织 领导 督查 督导 考核
+    大 新 各 和 的 与 及""".split()
 CATEGORY_ONLY = re.compile("(?:" + "|".join(sorted(_CATEGORY_WORDS, key=len, reverse=True)) + ")+")
