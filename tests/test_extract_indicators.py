@@ -309,3 +309,13 @@ def test_budget_lines_keep_their_subject_past_the_yardstick_and_listed_growth_st
 def test_a_clause_without_a_figure_can_name_the_subject_of_the_next():
     got = _indicators("地区生产总值增速居全市第一，同比增长6.8%。为此，同比增长3%。", publish_date="2024-02-01")
     assert [(g["metric"], g["value"], g["kind"]) for g in got] == [("地区生产总值", 6.8, "change")]
+
+
+def test_the_first_months_of_a_year_and_a_deadline_word():
+    got = _indicators("“今年前8个月，我们新引进外资企业45家，同比增长20%。”负责人介绍，下一步将力争年底前新增跨国公司地区总部3家。",
+                      publish_date="2024-09-10")
+    assert [(g["metric"], g["value"], g["period"], g["is_target"]) for g in got] == [
+        ("新引进外资企业", 45, "2024-01..2024-08", False),
+        ("新引进外资企业", 20, "2024-01..2024-08", False),
+        ("新增跨国公司地区总部", 3, "2024", True),
+    ]

@@ -13,7 +13,7 @@ from typing import Callable, Sequence
 
 from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
-from dbt_project.extraction.numbers import Quantity, QuotedIndex, find_quantities, to_base
+from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
 from dbt_project.extraction.tables import table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
@@ -47,8 +47,8 @@ _TRAILING = sorted(
     key=len, reverse=True,
 )
 _LEADING = re.compile(
-    r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|力争|预计|预期|(?:会议|文件|方案|报告|意见)?(?:明确|提出|指出|强调)|确保|争取|实现|今年|去年|明年|全年|上半年|下半年"
-    r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月"
+    r"^(?:(?:到|至|明确|提出)?(?:19|20)\d{2}年度?|下一步|还将|将(?![台军])|拟|力争|预计|预期|(?:会议|文件|方案|报告|意见)?(?:明确|提出|指出|强调)|确保|争取|实现|今年|去年|明年|全年|上半年|下半年"
+    r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月|前\d{1,2}个月|年底前|年内|年底|年末"
     # the base of a comparison (较上年末增长8.7%): the metric is the subject before it
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20)\d{2}年)(?:同期|末|底|平均水平)?|同比|环比"
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
@@ -63,6 +63,7 @@ _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?:((?:19|20)\d{2})年|今年)?([上下])半年")
+_FIRST_MONTHS = re.compile(r"(?:((?:19|20)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
 _QUARTER = re.compile(r"(?:((?:19|20)\d{2})年|今年)?(?:第)?(前三|[一二三四1-4])季度")
 # a quarter is written as the months it spans, like any other part of a year (2024-01..2024-03)
 _QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
@@ -267,6 +268,14 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}H{1 if m.group(2) == '上' else 2}"
+    m = None
+    for m in _FIRST_MONTHS.finditer(before):
+        pass
+    if m and year:
+        y = int(m.group(1)) if m.group(1) else year
+        last = int(m.group(2)) if m.group(2).isdigit() else int(chinese_to_number(m.group(2)) or 0)
+        if 1 <= last <= 12:
+            return f"{y}-01..{y}-{last:02d}"
     m = None
     for m in _QUARTER.finditer(before):
         pass
