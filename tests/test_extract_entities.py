@@ -231,3 +231,10 @@ def test_a_work_plans_duty_notes_and_bare_goals_are_neither_projects_nor_measure
     assert "北京数字经济算力中心" in projects and "首钢园区" not in projects, projects
     assert "“一件事”集成服务改革" in measures, measures
     assert not {"营商环境", "组织领导"} & set(measures), measures
+
+
+def test_incentives_and_fast_lanes_are_measures():
+    text = "开通外籍人才工作许可绿色通道。落实技术转让所得税优惠。推出人才服务直通车。"
+    measures = _run(extract_measures, text, "朝阳区")
+    assert measures["外籍人才工作许可绿色通道"]["status"] == "implemented"
+    assert {"技术转让所得税优惠", "人才服务直通车"} <= set(measures), measures
