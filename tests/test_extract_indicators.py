@@ -319,3 +319,15 @@ def test_the_first_months_of_a_year_and_a_deadline_word():
         ("新引进外资企业", 20, "2024-01..2024-08", False),
         ("新增跨国公司地区总部", 3, "2024", True),
     ]
+
+
+@pytest.mark.parametrize("title, doc_type", [
+    ("关于北京市2023年市级决算的报告", "work_report"),            # a report to the 人大常委会
+    ("2024年海淀区政府工作报告", "work_report"),
+    ("关于东城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划(草案)的报告", "plan_report"),
+    ("朝阳区2024年“两区”建设工作要点", "work_plan"),
+    ("北京市人民代表大会常务委员会公报", "bulletin"),
+    ("关于加快推进“两区”建设的新闻发布会在京举行", "news"),
+])
+def test_document_types_from_the_title(title, doc_type):
+    assert extract_document("正文。", title=title)["doc_type"] == doc_type

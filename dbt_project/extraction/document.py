@@ -11,7 +11,8 @@ from dbt_project.extraction.segment import heading_level
 DOC_TYPES = ("plan_report", "work_report", "work_plan", "news", "bulletin")
 _TYPE_PATTERNS = (
     ("plan_report", re.compile(r"国民经济和社会发展计划|国民经济和社会发展.{0,6}计划")),
-    ("work_report", re.compile(r"政府工作报告|工作情况(的)?报告|情况的报告|工作报告|在.{0,20}人民代表大会.{0,12}会议上|向.{0,6}人大常委会报告")),
+    ("work_report", re.compile(r"政府工作报告|工作情况(的)?报告|情况的报告|工作报告|在.{0,20}人民代表大会.{0,12}会议上|向.{0,6}人大常委会报告"
+                               r"|^关于.{2,80}的(?:报告|汇报)$")),
     ("work_plan", re.compile(r"工作方案|工作要点|实施方案|行动方案|行动计划|工作计划")),
     ("bulletin", re.compile(r"人大常委会公报|常委会公报|公报")),
 )
