@@ -331,3 +331,9 @@ def test_the_first_months_of_a_year_and_a_deadline_word():
 ])
 def test_document_types_from_the_title(title, doc_type):
     assert extract_document("正文。", title=title)["doc_type"] == doc_type
+
+
+def test_a_bare_verb_after_a_count_says_what_happened_to_the_same_things():
+    got = _indicators("涉及改革任务措施102条，目前已落地43项。决算收入总计1234.5亿元，支出总计1198.7亿元。",
+                      publish_date="2024-07-01")
+    assert [g["metric"] for g in got] == ["涉及改革任务措施", "改革任务措施已落地", "决算收入", "支出"]

@@ -335,6 +335,11 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         pass
                     if verb is not None and verb.start() > 0:
                         metric = prev_metric[:verb.start()] + metric
+                if metric and prev_metric and _BARE_VERB_METRIC.fullmatch(metric):
+                    # 涉及…任务措施102条，目前已落地43项: the verb says what happened to the same things
+                    noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
+                    if len(noun) >= 2:
+                        metric = noun + metric
                 if not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
                     # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
@@ -387,6 +392,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     return out
 
 
+# what happened to the things just counted (…措施102条，已落地43项); not 支出, 投资: nouns as well as verbs
+_BARE_VERB_METRIC = re.compile(
+    r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
+)
 _SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|{_VERB_RE.pattern}")
 
 
