@@ -31,6 +31,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("办理政策咨询1.2万件次", [(1.2, "万件次", None)]),
     ("“一网通办”平台累计办件量突破1.5亿件", [(1.5, "亿件", "over")]),
     ("累计建成充电桩2.3万根、植树12万株", [(2.3, "万根", None), (12, "万株", None)]),
+    ("现场签约8个项目，附近3个社区受益", [(8, "个", None), (3, "个", None)]),  # 签约, 附近: not 约, 近
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]

@@ -43,6 +43,8 @@ _QUALIFIER_BEFORE = (
     ("超过", "over"), ("高于", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"),
     ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"), ("大约", "approx"),
 )
+# one-character qualifiers that also end common words: 签约, 制约, 节约, 合约; 最近, 附近; 赶超
+_NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
@@ -177,6 +179,9 @@ def _qualifier_before(text: str, start: int, floor: int) -> tuple[str | None, in
     window = text[max(floor, start - 4):start]
     for word, q in _QUALIFIER_BEFORE:
         if window.endswith(word):
+            before_word = window[-len(word) - 1:-len(word)]
+            if len(word) == 1 and before_word and before_word in _NOT_A_QUALIFIER_BEFORE.get(word, ""):
+                return None, start  # 签约8个项目, 最近3年: the character ends another word
             return q, start - len(word)
     return None, start
 
