@@ -238,3 +238,10 @@ def test_incentives_and_fast_lanes_are_measures():
     measures = _run(extract_measures, text, "朝阳区")
     assert measures["外籍人才工作许可绿色通道"]["status"] == "implemented"
     assert {"技术转让所得税优惠", "人才服务直通车"} <= set(measures), measures
+
+
+def test_building_verbs_end_a_name_and_a_category_of_schools_is_not_one():
+    text = "新建改扩建中小学、幼儿园12所。新国展二期项目主体结构封顶。"
+    projects = _run(extract_projects, text, "顺义区")
+    assert not any(n.startswith(("新建", "改扩建")) or n == "中小学" for n in projects), projects
+    assert projects["新国展二期项目"]["status"] == "started"

@@ -338,3 +338,9 @@ def test_a_bare_verb_after_a_count_says_what_happened_to_the_same_things():
     got = _indicators("涉及改革任务措施102条，目前已落地43项。决算收入总计1234.5亿元，支出总计1198.7亿元。",
                       publish_date="2024-07-01")
     assert [g["metric"] for g in got] == ["涉及改革任务措施", "改革任务措施已落地", "决算收入", "支出"]
+
+
+def test_a_forecast_covers_every_figure_of_its_subject():
+    got = _indicators("预计全年地区生产总值完成2150亿元，增长5.5%左右；一般公共预算收入增长8.2%。", publish_date="2023-12-20")
+    assert [(g["metric"], g["value"], g["is_target"]) for g in got] == [
+        ("地区生产总值", 2150, True), ("地区生产总值", 5.5, True), ("一般公共预算收入", 8.2, False)]

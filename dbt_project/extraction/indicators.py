@@ -340,10 +340,12 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
                     if len(noun) >= 2:
                         metric = noun + metric
+                inherited = False
                 if not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
                     # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
                     metric = subject_metric or prev_metric or opening_subject
+                    inherited = metric != opening_subject
                 if not metric:
                     continue
                 prev_metric, prev_unit = metric, q.unit
@@ -365,6 +367,9 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     or _TARGET_CLAUSE.search(clause_before)
                     or _TARGET_SENTENCE.search(sentence_before)
                     or _carried_target(text, sent, s0)
+                    # 预计全年地区生产总值完成2150亿元，增长5.5%左右: a figure of the same subject shares the forecast
+                    or (inherited and out and out[-1]["metric"] == metric and out[-1]["is_target"]
+                        and out[-1]["position"] >= sent.span.start)
                 )
                 period = _period(text, s0, q.start, ctx, section_year, plan, clause.text)
                 value_base, base_unit = to_base(q.value, q.unit)
