@@ -344,3 +344,11 @@ def test_a_forecast_covers_every_figure_of_its_subject():
     got = _indicators("预计全年地区生产总值完成2150亿元，增长5.5%左右；一般公共预算收入增长8.2%。", publish_date="2023-12-20")
     assert [(g["metric"], g["value"], g["is_target"]) for g in got] == [
         ("地区生产总值", 2150, True), ("地区生产总值", 5.5, True), ("一般公共预算收入", 8.2, False)]
+
+
+def test_a_budget_as_the_base_of_a_comparison_is_not_the_metric():
+    got = _indicators("区级一般公共预算收入调整为135.2亿元，比年初预算减少4.8亿元。全区第三产业比重达到85%。",
+                      publish_date="2024-07-01")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
+        ("区级一般公共预算收入", 135.2, "level", None), ("区级一般公共预算收入", 4.8, "change", "down"),
+        ("第三产业比重", 85, "share", None)]
