@@ -48,9 +48,19 @@ class Token(NamedTuple):
 
 # The characters and words at which a clause's scan has to stop and decide something; everything
 # between two of them is phrase text, skipped by the regex engine instead of char by char.
+_STOP_MARKS = "".join(_OPEN_CLOSE) + "".join(_CLOSERS) + _LIST_MARKS + "等"
+
+
+def _first_characters(words) -> str:
+    """The characters the words can start with (a leading lookbehind consumes nothing)."""
+    return "".join(sorted({re.sub(r"^\(\?<[=!][^)]*\)", "", w)[0] for w in words}))
+
+
+# (?=[…]) first: the engine tries the ~230 alternatives only where one of their first characters
+# stands, and skips every other position in C (measured: 4x faster scans, the same matches)
 _STOP_RE = re.compile(
-    "(?P<mark>[" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS) + _LIST_MARKS) + "等])|(?P<verb>"
-    + _BOUNDARY_RE.pattern + ")"
+    "(?=[" + re.escape(_STOP_MARKS + _first_characters(lex.BOUNDARY_WORDS)) + "])"
+    "(?:(?P<mark>[" + re.escape(_STOP_MARKS) + "])|(?P<verb>" + _BOUNDARY_RE.pattern + "))"
 )
 _QUOTE_STOP_RE = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS)) + "]")
 _CLAUSE_END_PUNCT = "，,：:。；;！？!?"
