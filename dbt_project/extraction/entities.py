@@ -148,7 +148,7 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
 # name, and 中心 running on into 中心城区 / 中心化 is not a suffix.
 _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
 _REVERSED_SUFFIX_RE = re.compile(
-    "(?:" + "|".join(
+    "(?=[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in _SUFFIXES}))) + "])(?:" + "|".join(
         ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
         for suffix, _ in _SUFFIXES
     ) + ")(?=.)",
