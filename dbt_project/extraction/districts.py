@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Sequence
 
+from dbt_project.extraction.patterns import literal_alternation
 from dbt_project.extraction.vocab import MUNICIPAL, districts, place_aliases
 
 # a short name followed by these is a street or gate, not the district: 朝阳门, 朝阳路
@@ -41,8 +42,7 @@ def alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
             names.setdefault(a, d.name)
     for p, d in place_aliases().items():
         names.setdefault(p, d)
-    alternatives = sorted(names, key=len, reverse=True)
-    return re.compile("|".join(re.escape(a) for a in alternatives)), names
+    return re.compile(literal_alternation(names)), names
 
 
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

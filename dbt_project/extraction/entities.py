@@ -17,6 +17,7 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 
 from . import entity_lexicon as lex
 from .entity_seeds import classify
+from .patterns import first_character_class
 from .segment import Sentence, Span
 
 _OPEN_CLOSE = {"“": "”", "\"": "\"", "（": "）", "(": ")", "《": "》", "‘": "’", "「": "」"}
@@ -53,13 +54,12 @@ _STOP_MARKS = "".join(_OPEN_CLOSE) + "".join(_CLOSERS) + _LIST_MARKS + "等"
 
 def _first_characters(words) -> str:
     """The characters the words can start with (a leading lookbehind consumes nothing)."""
-    return "".join(sorted({re.sub(r"^\(\?<[=!][^)]*\)", "", w)[0] for w in words}))
+    return "".join(re.sub(r"^\(\?<[=!][^)]*\)", "", w)[0] for w in words)
 
 
-# (?=[…]) first: the engine tries the ~230 alternatives only where one of their first characters
-# stands, and skips every other position in C (measured: 4x faster scans, the same matches)
+# a first-character lookahead (patterns.py): the ~230 alternatives are tried only where one can start
 _STOP_RE = re.compile(
-    "(?=[" + re.escape(_STOP_MARKS + _first_characters(lex.BOUNDARY_WORDS)) + "])"
+    "(?=" + first_character_class(_STOP_MARKS + _first_characters(lex.BOUNDARY_WORDS)) + ")"
     "(?:(?P<mark>[" + re.escape(_STOP_MARKS) + "])|(?P<verb>" + _BOUNDARY_RE.pattern + "))"
 )
 _QUOTE_STOP_RE = re.compile("[" + re.escape("".join(_OPEN_CLOSE) + "".join(_CLOSERS)) + "]")
@@ -148,7 +148,7 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
 # name, and 中心 running on into 中心城区 / 中心化 is not a suffix.
 _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
 _REVERSED_SUFFIX_RE = re.compile(
-    "(?=[" + re.escape("".join(sorted({suffix[-1] for suffix, _ in _SUFFIXES}))) + "])(?:" + "|".join(
+    "(?=" + first_character_class(suffix[-1] for suffix, _ in _SUFFIXES) + ")(?:" + "|".join(
         ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
         for suffix, _ in _SUFFIXES
     ) + ")(?=.)",

@@ -10,6 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import literal_alternation
+
 SEEDS_DIR = Path(__file__).resolve().parents[1] / "seeds"
 
 
@@ -36,8 +38,7 @@ def keyword_rules(seed_name: str) -> tuple[tuple[str, str], ...]:
 def _any_keyword(seed_name: str) -> re.Pattern:
     """Whether a text holds any keyword of the seed at all: one regex scan instead of a loop over
     every rule for the many texts that hold none."""
-    keywords = sorted({k for k, _ in keyword_rules(seed_name)}, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, keywords)) if keywords else "(?!)")
+    return re.compile(literal_alternation(k for k, _ in keyword_rules(seed_name)))
 
 
 @lru_cache(maxsize=None)

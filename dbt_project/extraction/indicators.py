@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
+from dbt_project.extraction.patterns import literal_alternation
 from dbt_project.extraction.tables import table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
@@ -38,7 +39,7 @@ _VERBS = sorted(
     投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留""".split(),
     key=len, reverse=True,
 )
-_VERB_RE = re.compile("|".join(_VERBS))
+_VERB_RE = re.compile(literal_alternation(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
