@@ -32,6 +32,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("“一网通办”平台累计办件量突破1.5亿件", [(1.5, "亿件", "over")]),
     ("累计建成充电桩2.3万根、植树12万株", [(2.3, "万根", None), (12, "万株", None)]),
     ("现场签约8个项目，附近3个社区受益", [(8, "个", None), (3, "个", None)]),  # 签约, 附近: not 约, 近
+    ("增长５．２％，实现１２３．４亿元", [(5.2, "％", None), (123.4, "亿元", None)]),  # full-width digits
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -352,3 +353,9 @@ def test_a_budget_as_the_base_of_a_comparison_is_not_the_metric():
     assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
         ("区级一般公共预算收入", 135.2, "level", None), ("区级一般公共预算收入", 4.8, "change", "down"),
         ("第三产业比重", 85, "share", None)]
+
+
+def test_full_width_digits_read_as_digits_in_values_and_periods():
+    got = _indicators("２０２３年１－６月，全区实现地区生产总值１２３．４亿元，同比增长５．２％。")
+    assert [(g["metric"], g["value"], g["period"], g["kind"]) for g in got] == [
+        ("地区生产总值", 123.4, "2023-01..2023-06", "level"), ("地区生产总值", 5.2, "2023-01..2023-06", "change")]

@@ -16,7 +16,7 @@ _TYPE_PATTERNS = (
     ("work_plan", re.compile(r"工作方案|工作要点|实施方案|行动方案|行动计划|工作计划")),
     ("bulletin", re.compile(r"人大常委会公报|常委会公报|公报")),
 )
-_YEAR_RE = re.compile(r"(?<![\d\-—－~至到])((?:19|20)\d{2})\s*年(?!\s*[-—－~至到]\s*(?:19|20)\d{2})")
+_YEAR_RE = re.compile(r"(?<![\d\-—－~至到])((?:19|20|１９|２０)\d{2})\s*年(?!\s*[-—－~至到]\s*(?:19|20|１９|２０)\d{2})")
 # a heading that announces a plan or the next steps: its figures are targets
 PLAN_HEADING = re.compile(r"计划安排|计划\(草案\)|计划（草案）|主要任务|工作安排|下一步|工作打算|工作思路|目标任务|主要目标|预期目标|重点任务|工作要点")
 
@@ -31,14 +31,14 @@ class DocumentContext:
 
 # 政府工作报告 are given at the congress's session early in the year: they look back on the year before
 _GOVERNMENT_WORK_REPORT = re.compile(r"政府工作报告")
-_SESSION_DATE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月\d{1,2}日在.{0,30}?人民代表大会")
+_SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日在.{0,30}?人民代表大会")
 # …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
 _TITLE_PART_OF_YEAR = (
-    (re.compile(r"((?:19|20)\d{2})年(?:的)?上半年"), lambda y, m: f"{y}H1"),
-    (re.compile(r"((?:19|20)\d{2})年(?:的)?下半年"), lambda y, m: f"{y}H2"),
-    (re.compile(r"((?:19|20)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
-    (re.compile(r"((?:19|20)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
-    (re.compile(r"((?:19|20)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?上半年"), lambda y, m: f"{y}H1"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?下半年"), lambda y, m: f"{y}H2"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
      lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}"),
 )
 
@@ -82,8 +82,8 @@ def context(text: str, title: str | None = None, section: str | None = None,
     if publish_date:
         pub_year = int(str(publish_date)[:4])
     else:
-        m = re.search(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20)\d{2})", text[:600]) or re.search(
-            r"——\s*((?:19|20)\d{2})年\d{1,2}月\d{1,2}日", text[:800])
+        m = re.search(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20|１９|２０)\d{2})", text[:600]) or re.search(
+            r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日", text[:800])
         if m:
             pub_year = int(m.group(1))
     if doc_type == "plan_report" and title_years:

@@ -19,7 +19,7 @@ from dbt_project.extraction.vocab import units, units_longest_first
 CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
 # \d\d* rather than \d+: the same numbers, but a pattern that opens with a character class lets the
 # regex engine skip in C to the next digit
-_ARABIC = r"\d\d*(?:,\d{3})*(?:\.\d+)?"
+_ARABIC = r"\d\d*(?:,\d{3})*(?:[.．]\d+)?"  # \d takes full-width digits too (５．２％)
 _CN = rf"[{CN_DIGITS}]+"
 _NUMBER_RE = re.compile(rf"(?P<ar>{_ARABIC})|(?P<cn>{_CN})")
 # The matches of _NUMBER_RE, found by two simpler scans (each runs much faster in the regex engine than
@@ -333,9 +333,9 @@ def _parse_at(text: str, m: re.Match, end: int):
             return _finish(text, s, fe, value, None, False, end)
         if nxt and (nxt in ":：·" or (nxt.isascii() and nxt.isalpha())):
             return None
-        if nxt and nxt in "-." and e + 1 < len(text) and text[e + 1].isdigit():
+        if nxt and nxt in "-.．" and e + 1 < len(text) and text[e + 1].isdigit():
             return None
-        value = float(raw.replace(",", "") if "," in raw else raw)
+        value = float(raw.replace(",", "").replace("．", "."))
     if nxt == "成" and value <= 10:
         return _finish(text, s, e + 1, value, "成", False, end)
     if nxt in _TIME_UNIT_FIRST_CHARS and text.startswith(_TIME_UNITS, e):
