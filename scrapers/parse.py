@@ -341,10 +341,34 @@ def parse_html(html: str, url: str = "", content_selectors=None, title_selectors
                      meeting=meeting, speaker=speaker, text="\n".join(body_lines), links=links)
 
 
+# trafilatura turns cells into lines and tabs into spaces; a table is handed to it as one paragraph per
+# row with this mark between the cells, which it keeps, and which becomes the cell separator again
+_CELL_MARK = "⇥"
+
+
+def _tables_as_rows(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "lxml")
+    tables = soup.find_all("table")
+    for table in tables:
+        if table.find_parent("table") is not None:
+            continue  # rendered with its outer table
+        block = soup.new_tag("div")
+        for line in _block_lines(table):
+            row = soup.new_tag("p")
+            row.string = line.replace(TABLE_CELL_SEPARATOR, _CELL_MARK)
+            block.append(row)
+        table.replace_with(block)
+    return str(soup) if tables else html
+
+
 def _trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    text = trafilatura.extract(_tables_as_rows(html), include_comments=False, include_tables=True,
+                               favor_recall=True)
     if not text:
         return []
-    return [l.strip(WS) for l in text.splitlines() if l.strip(WS)]
+    lines = (l.replace(_CELL_MARK, TABLE_CELL_SEPARATOR) for l in text.splitlines())
+    return [l.strip(WS) for l in lines if l.strip(WS)]

@@ -81,3 +81,11 @@ def test_a_statistics_page_builds_and_publishes_its_table_rows(publish_home, smt
     assert codes == {"地区生产总值": "gdp", "规模以上工业总产值": "industrial_output", "社会消费品零售总额": "retail_sales",
                      "网上零售额": "online_retail_sales", "城镇居民人均可支配收入": "disposable_income"}
     assert all(q in text for q in quotes)
+
+
+def test_a_table_keeps_its_cells_apart_when_no_content_selector_matches():
+    # the same page without its CMS content box: the body comes from trafilatura
+    html = PAGE.read_bytes().decode("gbk").replace("TRS_Editor", "body-text").replace(' class="article"', "")
+    doc = document_from_bytes("file:///statistics.html", html.encode("utf-8"), "html")
+    assert "社会消费品零售总额\t亿元\t68.2\t-3.5" in doc.text.splitlines()
+    assert "上半年，全区经济运行总体平稳，实现地区生产总值186.5亿元，同比增长5.3%。" in doc.text
