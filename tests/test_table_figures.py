@@ -89,3 +89,11 @@ def test_a_table_keeps_its_cells_apart_when_no_content_selector_matches():
     doc = document_from_bytes("file:///statistics.html", html.encode("utf-8"), "html")
     assert "社会消费品零售总额\t亿元\t68.2\t-3.5" in doc.text.splitlines()
     assert "上半年，全区经济运行总体平稳，实现地区生产总值186.5亿元，同比增长5.3%。" in doc.text
+
+
+def test_a_two_row_header_heads_the_value_columns_from_the_right():
+    text = ("指标\t1-6月\t\n"          # the first header row; 指标 spans both rows in the HTML
+            "绝对值（亿元）\t增速（%）\n"
+            "地区生产总值\t186.5\t5.3\n")
+    assert _figures(text, publish_date="2024-07-25") == [
+        ("地区生产总值", 186.5, "亿元", "level", None, False), ("地区生产总值", 5.3, "%", "change", "up", False)]

@@ -120,6 +120,12 @@ def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) 
             columns = [_column(c) for c, _ in cells]
             unit_column = next((i for i, (c, _) in enumerate(cells) if _UNIT_HEADER.match(c.strip())), None)
             continue
+        if columns is not None and len(columns) < len(cells):
+            # a second header row under a first one whose label cell spans both rows (rowspan=2):
+            # its cells head the value columns, counted from the right
+            missing = len(cells) - len(columns)
+            columns = [_Column(None, "level", False)] * missing + columns
+            unit_column = unit_column + missing if unit_column is not None else None
         label = _LABEL_NOISE.sub("", cells[0][0].strip())
         row_unit = _unit_of(label)
         metric = _UNIT_IN_PARENS.sub("", label).strip()
