@@ -97,3 +97,12 @@ def test_a_two_row_header_heads_the_value_columns_from_the_right():
             "地区生产总值\t186.5\t5.3\n")
     assert _figures(text, publish_date="2024-07-25") == [
         ("地区生产总值", 186.5, "亿元", "level", None, False), ("地区生产总值", 5.3, "%", "change", "up", False)]
+
+
+def test_a_text_cell_is_read_as_prose_within_its_cell():
+    text = ("项目名称\t建设内容\t总投资（亿元）\n"
+            "平谷智能制造基地\t新建厂房5万平方米\t12.5\n")
+    got = _figures(text, publish_date="2024-07-25")
+    assert ("新建厂房", 5, "万平方米", "level", None, False) in got
+    assert ("平谷智能制造基地", 12.5, "亿元", "level", None, False) in got
+    assert len(got) == 2

@@ -15,7 +15,7 @@ from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
 from dbt_project.extraction.patterns import literal_alternation
-from dbt_project.extraction.tables import table_indicators, table_rows
+from dbt_project.extraction.tables import CELL_SEPARATOR, number_cells, table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
 _UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|涨幅|回升|增长率"
@@ -181,7 +181,10 @@ def _clean_right(s: str, cut_at_verb: bool) -> str:
 
 
 def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
-    return _metric(text[lo:q.qualifier_start], text[q.end:hi], q.unit, has_next)
+    left, right = text[lo:q.qualifier_start], text[q.end:hi]
+    if CELL_SEPARATOR in left or CELL_SEPARATOR in right:  # a metric never spans a table's cells
+        left, right = left.rsplit(CELL_SEPARATOR, 1)[-1], right.split(CELL_SEPARATOR, 1)[0]
+    return _metric(left, right, q.unit, has_next)
 
 
 @lru_cache(maxsize=1 << 14)  # keyed on clause fragments, which prose repeats (…同比增长, 新建…个)
@@ -304,9 +307,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     quoted = QuotedIndex(text)
     quantities = find_quantities(text, 0, len(text), quoted)
     rows = table_rows(text)
-    if rows:  # a table row's figures are read by its columns (tables.py), not as prose
-        row_starts = [r[0] for r in rows]
-        quantities = [q for q in quantities if not _in_rows(q.start, rows, row_starts)]
+    if rows:  # a table's number cells are read by their columns (tables.py), not as prose
+        cells = number_cells(text, rows)
+        cell_starts = [c[0] for c in cells]
+        quantities = [q for q in quantities if not _in_spans(q.start, cells, cell_starts)]
     starts = [q.start for q in quantities]
     out: list[dict] = []
     target_carry: dict[int, bool] = {}
@@ -415,9 +419,9 @@ def _subject_of(clause_text: str) -> str | None:
     return s[:m.start()]
 
 
-def _in_rows(pos: int, rows: list[tuple[int, int]], row_starts: list[int]) -> bool:
-    i = bisect.bisect_right(row_starts, pos) - 1
-    return i >= 0 and rows[i][0] <= pos < rows[i][1]
+def _in_spans(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:
+    i = bisect.bisect_right(span_starts, pos) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _headings_at(sentences: Sequence, pos: int) -> tuple[str, ...]:

@@ -103,6 +103,17 @@ def table_rows(text: str) -> list[tuple[int, int]]:
     return list(_rows(text)) if CELL_SEPARATOR in text else []
 
 
+def number_cells(text: str, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of every cell that holds a number alone: the columns read it, the prose rules not.
+    A text cell (新建厂房5万平方米) is prose, read by the sentence rules within its cell."""
+    spans = []
+    for start, end in rows:
+        for cell, offset in _cells(text, start, end):
+            if _NUMBER_CELL.match(cell):
+                spans.append((offset, offset + len(cell)))
+    return spans
+
+
 def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) -> list[TableFigure]:
     rows = table_rows(text) if rows is None else rows
     figures: list[TableFigure] = []
