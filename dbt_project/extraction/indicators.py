@@ -250,6 +250,13 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
     return "level", None
 
 
+def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
+    m = None
+    for m in pattern.finditer(s):
+        pass
+    return m
+
+
 def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: int | None,
             plan: bool, clause_text: str) -> str | None:
     before = text[s0:pos]
@@ -261,36 +268,26 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
         year = int(ys[-1].group(1))
     if "每年" in clause_text or "年均" in clause_text:
         return str(year) if year else None
-    m = None
-    for m in _MONTH_RANGE.finditer(before):
-        pass
+    m = _last_match(_MONTH_RANGE, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}-{int(m.group(2)):02d}..{y}-{int(m.group(3)):02d}"
-    m = None
-    for m in _HALF.finditer(before):
-        pass
+    m = _last_match(_HALF, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}H{1 if m.group(2) == '上' else 2}"
-    m = None
-    for m in _FIRST_MONTHS.finditer(before):
-        pass
+    m = _last_match(_FIRST_MONTHS, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         last = int(m.group(2)) if m.group(2).isdigit() else int(chinese_to_number(m.group(2)) or 0)
         if 1 <= last <= 12:
             return f"{y}-01..{y}-{last:02d}"
-    m = None
-    for m in _QUARTER.finditer(before):
-        pass
+    m = _last_match(_QUARTER, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         first, last = _QUARTER_MONTHS[m.group(2)]
         return f"{y}-{first:02d}..{y}-{last:02d}"
-    m = None
-    for m in _MONTH.finditer(before):
-        pass
+    m = _last_match(_MONTH, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}-{int(m.group(2)):02d}"
