@@ -33,6 +33,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("累计建成充电桩2.3万根、植树12万株", [(2.3, "万根", None), (12, "万株", None)]),
     ("现场签约8个项目，附近3个社区受益", [(8, "个", None), (3, "个", None)]),  # 签约, 附近: not 约, 近
     ("增长５．２％，实现１２３．４亿元", [(5.2, "％", None), (123.4, "亿元", None)]),  # full-width digits
+    ("引进百余家企业，营业收入突破千亿元", [(100, "家", "over"), (1000, "亿元", "over")]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -51,6 +52,7 @@ def test_quantities(text, expected):
     "拨打12345市民热线",                                      # hotline number
     "两到三年内基本建成",                                     # a period, not a quantity
     "一批企业完成一次性验收",                                 # 一 alone counts nothing
+    "百余年历史的老字号，数百家门店",                          # 百 without a unit or a real digit
 ])
 def test_not_quantities(text):
     assert find_quantities(text) == []

@@ -205,6 +205,10 @@ _ONE_FOLD_RE = re.compile(r"(?<=增长|增加|提高|提升|扩大)一倍")
 _HALF_RE = re.compile(r"(?<![大多])一半")
 _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
+# 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
+_ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
+_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美元|元)(?!级)")
+_ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
 def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quantity]:
@@ -245,8 +249,18 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
     for m in (_BILLION_CLASS_RE.finditer(window) if "亿级" in window or "亿元级" in window else ()):
         s = start + m.start()
         if not quoted.inside(s):
-            value = {"十": 10, "百": 100, "千": 1000, "万": 10000}[m.group(1)]
-            found.append(Quantity(s, start + m.end(), float(value), "亿元", "approx", s, m.group(0)))
+            found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿元", "approx", s, m.group(0)))
+    for m in (_ROUND_OVER_RE.finditer(window) if "百余" in window or "千余" in window else ()):
+        s = start + m.start()
+        unit, unit_end, _over = _match_unit(text, start + m.end(), end)
+        if unit and not quoted.inside(s):
+            found.append(Quantity(s, unit_end, float(_ROUND[m.group(1)]), unit, "over", s, text[s:unit_end]))
+    for m in (_ROUND_BILLIONS_RE.finditer(window) if "百亿" in window or "千亿" in window else ()):
+        s = start + m.start()
+        if not quoted.inside(s):
+            qualifier, qualifier_start = _qualifier_before(text, s, 0)
+            found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + m.group(2), qualifier,
+                                  qualifier_start, m.group(0)))
     return found
 
 
