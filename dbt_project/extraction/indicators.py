@@ -15,6 +15,7 @@ from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction.document import DocumentContext, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
 from dbt_project.extraction.patterns import literal_alternation
+from dbt_project.extraction.segment import LIST_MARKER
 from dbt_project.extraction.tables import CELL_SEPARATOR, number_cells, table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
@@ -100,11 +101,6 @@ _TRAILING_COMPARISON = re.compile(
 )
 
 
-# list markers that open an item: (2) （二） 1. 2、 ① 一是 二、 第三，
-LIST_MARKER = re.compile(
-    r"^(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[①-⑳]"
-    r"|[一二三四五六七八九十]{1,3}(?:是|、)|其[一二三四五六七八九十]{1,2}[，,是]?|第[一二三四五六七八九十]{1,3}[，,、])\s*"
-)
 # 在 + a named place inside a metric says where, not what: 重点项目在北京经济技术开发区集中签约
 _SUBJECT_AFTER_PLACE = re.compile(r"^(?:将|已|在|共|还|累计)")
 
@@ -394,8 +390,9 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     "district": district_of(q.start),
                 })
     if rows:
+        sentence_starts = [sent.span.start for sent in sentences]
         out += table_indicators(text, rows, district_of, lambda pos: _period(
-            text, pos, pos, ctx, section_of(_headings_at(sentences, pos))[0], False, ""))
+            text, pos, pos, ctx, section_of(_headings_at(sentences, sentence_starts, pos))[0], False, ""))
         out.sort(key=lambda row: row["position"])
     return out
 
@@ -421,14 +418,10 @@ def _in_spans(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) ->
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _headings_at(sentences: Sequence, pos: int) -> tuple[str, ...]:
+def _headings_at(sentences: Sequence, sentence_starts: list[int], pos: int) -> tuple[str, ...]:
     """The headings of the last sentence that starts at or before pos."""
-    headings: tuple[str, ...] = ()
-    for sent in sentences:
-        if sent.span.start > pos:
-            break
-        headings = sent.headings
-    return headings
+    k = bisect.bisect_right(sentence_starts, pos) - 1
+    return sentences[k].headings if k >= 0 else ()
 
 
 def _names_past_year(before: str, base_year: int | None) -> bool:

@@ -18,6 +18,13 @@ _HEADING_PATTERNS = (
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
     re.compile(r"^第[一二三四五六七八九十]+[部分章节]"),
 )
+
+# list markers that open an item (shared by the indicator and table rules): (2) （二） 1. 2、 ① 一是 二、 第三，
+LIST_MARKER = re.compile(
+    r"^(?:[(（][0-9０-９一二三四五六七八九十]{1,3}[)）]|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}(?:是|、)|其[一二三四五六七八九十]{1,2}[，,是]?|第[一二三四五六七八九十]{1,3}[，,、])\s*"
+)
+
 _PUNCTUATION_OR_DIGIT = re.compile(r"[。；;，,]|\d")
 _SENT_RE = re.compile(rf"[^{SENTENCE_END}]+[{SENTENCE_END}]*")
 _CLAUSE_RE = re.compile(r"[^，,：:]+[，,：:]?")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from dbt_project.extraction.segment import LIST_MARKER
 from dbt_project.extraction.vocab import units
 
 CELL_SEPARATOR = "\t"
@@ -22,7 +23,8 @@ _CHANGE_HEADER = re.compile(r"增速|增长|增幅|同比|比上年|±|涨幅|�
 _SHARE_HEADER = re.compile(r"比重|占比|占全|份额|构成")
 _TARGET_HEADER = re.compile(r"目标|计划|预期")
 _UNIT_HEADER = re.compile(r"^(?:计量)?单位$")
-_LABEL_NOISE = re.compile(r"^(?:[#＃]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、]|其中[:：]?)\s*")
+# besides a list marker (segment.LIST_MARKER), a row label may open with # or 其中： (a sub-item)
+_LABEL_OPENING = re.compile(r"^(?:[#＃]|其中[:：]?)\s*")
 
 
 @dataclass(frozen=True)
@@ -137,7 +139,7 @@ def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) 
             missing = len(cells) - len(columns)
             columns = [_Column(None, "level", False)] * missing + columns
             unit_column = unit_column + missing if unit_column is not None else None
-        label = _LABEL_NOISE.sub("", cells[0][0].strip())
+        label = _LABEL_OPENING.sub("", LIST_MARKER.sub("", cells[0][0].strip()))
         row_unit = _unit_of(label)
         metric = _UNIT_IN_PARENS.sub("", label).strip()
         if unit_column is not None and unit_column < len(cells):
