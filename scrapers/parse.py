@@ -142,6 +142,21 @@ def parse_date(text: str) -> date | None:
     return _date_of(DATE_RE.search(text))
 
 
+# a header line that is a timestamp (2025-07-26 17:42:05, 2024年03月08日 星期五), perhaps before 来源:…
+HEADER_DATE_RE = re.compile(r"^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?"
+                            r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期[一二三四五六日天])?(?:\s+\S.*)?$")
+HEADER_DATE_MAX_LINE = 60
+
+
+def header_date(lines: list[str]) -> date | None:
+    """The date a page's header states without a label: a short line that opens with it."""
+    for line in lines:
+        line = line.strip(WS)
+        if len(line) <= HEADER_DATE_MAX_LINE and (found := _date_of(HEADER_DATE_RE.match(line))):
+            return found
+    return None
+
+
 ISSUER_END_RE = re.compile(r"(字号|浏览|点击|作者|打印|【|\[|分享)")
 
 
@@ -214,16 +229,37 @@ def speaker_org(speaker: str | None) -> str | None:
     return m.group(1) if m else None
 
 
+# a line that names a document (关于…的报告, …的通知, 政府工作报告, …工作要点), not a site or a widget
+DOCUMENT_TITLE_RE = re.compile(r"^关于.{4,}的(?:报告|通知|决定|决议|意见|汇报|说明|批复|公告|公报)$|.{2,}的(?:通知|决定|决议|公告)$"
+                               r"|政府工作报告|计划执行情况|工作要点|工作方案|实施方案|行动计划|行动方案|统计公报|情况报告")
+MIN_TITLE_HANZI = 5  # Logo, 导航菜单, 信息详情: chrome, not a title
+
+
+def _text_title(lines: list[str]) -> str | None:
+    candidates = [l.strip(WS) for l in lines if l.strip(WS)]
+    candidates = [l for l in candidates if not DATE_RE.search(l) and not HEADER_DATE_RE.match(l)
+                  and not is_boilerplate(l) and not l.startswith("——")]
+    if not candidates:
+        return None
+    named = next((l for l in candidates[:6] if looks_like_title(l) and DOCUMENT_TITLE_RE.search(l)), None)
+    first = candidates[0]
+    if named and not DOCUMENT_TITLE_RE.search(first):
+        return named  # a site name or a section label stands above the document's own title
+    hanzi = sum(1 for ch in first if "\u4e00" <= ch <= "\u9fff")
+    if looks_like_title(first) and hanzi >= MIN_TITLE_HANZI:
+        return first
+    return named
+
+
 def parse_text_file(text: str) -> Extracted:
     """A plain-text document: text kept exactly as written; metadata read from its header lines."""
     lines = text.splitlines()
     head = "\n".join(lines[:12])
-    candidates = [l.strip(WS) for l in lines[:12] if l.strip(WS)]
-    candidates = [l for l in candidates if not DATE_RE.search(l) and not is_boilerplate(l)]
-    title = candidates[0] if candidates and looks_like_title(candidates[0]) else None
+    title = _text_title(lines[:12])
     meeting, speaker = meeting_and_speaker(lines[:30])
     speaker = clean_field(speaker)
-    return Extracted(title=clean_field(title, join_hanzi=True), publish_date=parse_date(head) or meeting_date(meeting),
+    published = parse_date(head) or header_date(lines[:12]) or meeting_date(meeting)
+    return Extracted(title=clean_field(title, join_hanzi=True), publish_date=published,
                      issuer=parse_issuer(head) or speaker_org(speaker),
                      meeting=meeting, speaker=speaker, text=text)
 

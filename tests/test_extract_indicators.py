@@ -361,3 +361,65 @@ def test_full_width_digits_read_as_digits_in_values_and_periods():
     got = _indicators("２０２３年１－６月，全区实现地区生产总值１２３．４亿元，同比增长５．２％。")
     assert [(g["metric"], g["value"], g["period"], g["kind"]) for g in got] == [
         ("地区生产总值", 123.4, "2023-01..2023-06", "level"), ("地区生产总值", 5.2, "2023-01..2023-06", "change")]
+
+
+def test_this_year_and_last_year_are_the_publication_year_and_a_mid_sentence_horizon_stays_in_its_clause():
+    got = _indicators("丰台区产业空间充足，到2035年建筑规模增量占中心城区62%，国家高新企业达3710家；"
+                      "今年1-8月新设企业超2.85万家，去年新设企业2.1万家。", publish_date="2025-09-12")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
+        (62, "2035", True), (3710, "2025", False), (2.85, "2025-01..2025-08", False), (2.1, "2024", False)]
+
+
+def test_a_horizon_that_opens_the_sentence_still_dates_all_of_it():
+    got = _indicators("到2025年，全区地区生产总值达到3000亿元，数字经济增加值占比达到50%。", publish_date="2021-03-01")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [(3000, "2025", True), (50, "2025", True)]
+
+
+def test_a_standalone_estimate_clause_makes_the_whole_sentence_a_forecast():
+    got = _indicators("初步预计，地区生产总值增长5.2%；一般公共预算收入完成110.4亿元。全区新增市场主体3万户。",
+                      title="2025年大兴区政府工作报告")
+    assert [(g["metric"], g["value"], g["is_target"], g["period"]) for g in got] == [
+        ("地区生产总值", 5.2, True, "2024"), ("一般公共预算收入", 110.4, True, "2024"), ("新增市场主体", 3, False, "2024")]
+
+
+def test_a_mid_year_plan_report_dates_its_figures_to_the_first_half():
+    text = "区级一般公共预算收入完成309.3亿元，增长1.9%。全年地区生产总值预计增长5%。"
+    got = _indicators(text, title="关于朝阳区2024年国民经济和社会发展计划上半年执行情况的报告")
+    assert [(g["value"], g["period"]) for g in got] == [(309.3, "2024H1"), (1.9, "2024H1"), (5, "2024")]
+
+
+def test_a_plan_report_under_a_site_name_takes_its_years_from_the_report_line():
+    text = ("北京市西城区人民政府\n\n关于西城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告\n\n"
+            "地区生产总值同比增长5.8%。")
+    doc = extract_document(text, title="北京市西城区人民政府")
+    assert (doc["doc_type"], doc["report_year"], doc["indicators"][0]["period"]) == ("plan_report", 2023, "2023")
+
+
+def test_figures_listed_after_fenbie_share_the_first_ones_metric_and_kind():
+    got = _indicators("上半年拆除违法建设133.9万平方米，腾退土地87.3万平方米，分别完成全年任务的54.7%、54.6%。",
+                      publish_date="2024-08-22")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got][2:] == [
+        ("完成全年任务", 54.7, "progress"), ("完成全年任务", 54.6, "progress")]
+
+
+def test_a_milestone_passed_is_said_of_the_subject_not_of_the_milestone():
+    got = _indicators("地方级一般公共预算收入完成1012.9亿元，突破千亿元大关，同比增长10.6%。", publish_date="2024-02-09")
+    assert [(g["metric"], g["value"], g["qualifier"]) for g in got] == [
+        ("地方级一般公共预算收入", 1012.9, None), ("地方级一般公共预算收入", 1000, "over"),
+        ("地方级一般公共预算收入", 10.6, None)]
+
+
+def test_a_report_to_a_december_session_looks_back_on_that_same_year():
+    text = ("政府工作报告\n——2022年12月21日在北京市延庆区第三届人民代表大会第三次会议上\n北京市延庆区人民政府区长\n"
+            "全区地区生产总值预计完成213亿元，按不变价计算增长4%；一般公共预算收入完成43.1亿元，同比增长1%（同口径增长5.5%）。")
+    doc = extract_document(text)
+    assert doc["report_year"] == 2022
+    assert [(i["metric"], i["value"], i["period"]) for i in doc["indicators"]] == [
+        ("地区生产总值", 213, "2022"), ("地区生产总值", 4, "2022"), ("一般公共预算收入", 43.1, "2022"),
+        ("一般公共预算收入", 1, "2022"), ("一般公共预算收入", 5.5, "2022")]
+
+
+def test_a_modal_before_the_verb_is_not_part_of_the_metric():
+    got = _indicators("预计全年地区生产总值将超过1300亿元，服务业增加值有望突破900亿元。", publish_date="2022-12-30")
+    assert [(g["metric"], g["value"], g["qualifier"], g["is_target"]) for g in got] == [
+        ("地区生产总值", 1300, "over", True), ("服务业增加值", 900, "over", True)]

@@ -65,6 +65,33 @@ def test_text_file_title_only_when_it_looks_like_one():
     assert str(doc.publish_date) == "2021-09-24" and doc.issuer == "北京市人民政府"
 
 
+@pytest.mark.parametrize("header, date_, issuer", [
+    ("石景山区委十三届十次全会召开\n2025-07-26 17:42:05\n0\n\n", "2025-07-26", None),
+    ("丰台区多维发力，上半年GDP增长5.1%\n\n2025-09-12 20:09:29 来源: 科技日报 点击数:\n\n", "2025-09-12", "科技日报"),
+    ("顺义区召开“两区”建设推进会\n2024年03月08日 星期五\n\n", "2024-03-08", None),
+])
+def test_text_file_date_from_a_bare_timestamp_line_in_the_header(header, date_, issuer):
+    doc = parse_text_file(header + "7月25日，记者从全会上了解到，2023年3月1日起施行的条例已落地。")
+    assert (str(doc.publish_date), doc.issuer) == (date_, issuer)
+    assert doc.title and not doc.title[0].isdigit()
+
+
+def test_a_body_sentence_that_opens_with_a_date_does_not_date_the_page():
+    doc = parse_text_file("2024年3月5日，区政府召开常务会议，研究部署“两区”建设重点任务，会议强调要抓好落实，"
+                          "确保各项措施落地见效。\n正文。")
+    assert doc.publish_date is None
+
+
+def test_text_file_title_skips_site_chrome_for_the_document_line():
+    doc = parse_text_file("北京市西城区人民政府\n\n信息详情\n关于西城区2023年国民经济和社会发展计划执行情况与"
+                          "2024年国民经济和社会发展计划的报告\n\n发布时间:2024-02-09 10:30\n\n各位代表:\n正文。")
+    assert doc.title == "关于西城区2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划的报告"
+    assert parse_text_file("Logo\n\n北京市海淀区人民政府办公室关于印发《工作要点》的通知\n\n正文。").title == \
+        "北京市海淀区人民政府办公室关于印发《工作要点》的通知"
+    assert parse_text_file("导航菜单\n政府工作报告\n——2025年1月8日在石景山区第十七届人民代表大会第五次会议上\n正文。"
+                           ).title == "政府工作报告"
+
+
 def test_registry_covers_every_district_and_fills_the_sample_placeholder(monkeypatch):
     monkeypatch.delenv("LIANGQU_SOURCES", raising=False)  # the default registry, whatever a session set
     sources = load_sources()

@@ -27,20 +27,29 @@ class DocumentContext:
     base_year: int | None        # the year the document's figures belong to by default
     plan_year: int | None        # the year its plan sections aim at
     base_period: str | None = None  # a part of base_year the title is about (2024H1), else None
+    current_year: int | None = None  # the year the document was written in: its 今年 (去年 is the one before)
 
 
 # 政府工作报告 are given at the congress's session early in the year: they look back on the year before
 _GOVERNMENT_WORK_REPORT = re.compile(r"政府工作报告")
-_SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日在.{0,30}?人民代表大会")
+_SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年(\d{1,2})月\d{1,2}日在.{0,30}?人民代表大会")
+# a session held in November or December is the next year's: it looks back on the year it is held in
+_LATE_SESSION_MONTH = 11
 # …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
 _TITLE_PART_OF_YEAR = (
-    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?上半年"), lambda y, m: f"{y}H1"),
-    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?下半年"), lambda y, m: f"{y}H2"),
+    # …2024年国民经济和社会发展计划上半年执行情况的报告: the half may follow the plan's name
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:[^年，。]{0,16}?计划)?上半年"), lambda y, m: f"{y}H1"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:[^年，。]{0,16}?计划)?下半年"), lambda y, m: f"{y}H2"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
      lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}"),
 )
+
+
+def _session_year(session: re.Match) -> int:
+    year, month = int(session.group(1)), int(session.group(2))
+    return year + 1 if month >= _LATE_SESSION_MONTH else year
 
 
 def _title_period(heading_text: str) -> tuple[int, str] | None:
@@ -57,54 +66,76 @@ def _head_lines(text: str, n: int = 12) -> list[str]:
 
 
 def classify(text: str, title: str | None = None, section: str | None = None) -> str:
-    if section in DOC_TYPES:
-        return section
+    return _classified(text, title, section)[0]
+
+
+def _classified(text: str, title: str | None, section: str | None) -> tuple[str, str | None]:
+    """(document type, the title or head line that says so, if one does)."""
     candidates = [re.sub(r"\s+", "", title)] if title else []
     # a page's own title sits in its first short lines (a news lead paragraph is long and punctuated)
     candidates += [l for l in _head_lines(text) if len(l) <= 90 and "。" not in l]
+    if section in DOC_TYPES:
+        pattern = dict(_TYPE_PATTERNS).get(section)
+        return section, next((l for l in candidates if pattern and pattern.search(l)), None)
     for doc_type, pattern in _TYPE_PATTERNS:
         for line in candidates:
             if pattern.search(line):
-                return doc_type
-    return "news"
+                return doc_type, line
+    return "news", None
 
 
 def _years(s: str) -> list[int]:
     return [int(y) for y in _YEAR_RE.findall(s)]
 
 
+# a page's own date: labelled (日期：2024-03-26), or a bare timestamp on a header line (2025-07-26 17:42:05)
+_LABELLED_DATE = re.compile(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20|１９|２０)\d{2})")
+_HEADER_TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-|年\s*\d{1,2}\s*月)\s*\d{1,2}\s*日?"
+                               r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)")
+_MEETING_YEAR = re.compile(r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日")
+
+
+def _stated_year(text: str) -> int | None:
+    """The year of the date the page states: a labelled one, the meeting's, or a short header line that
+    opens with a timestamp (2025-07-26 17:42:05, 2025-09-12 20:09 来源：科技日报)."""
+    head = text[:800]
+    m = _LABELLED_DATE.search(head[:600]) or _MEETING_YEAR.search(head)
+    if m is None:
+        lines = (line.strip() for line in head.splitlines()[:12])
+        m = next((t for t in map(_HEADER_TIMESTAMP.match, (l for l in lines if len(l) <= 60)) if t), None)
+    return int(m.group(1)) if m else None
+
+
 def context(text: str, title: str | None = None, section: str | None = None,
             publish_date: date | str | None = None) -> DocumentContext:
-    doc_type = classify(text, title, section)
+    doc_type, typed_line = _classified(text, title, section)
     heading_text = re.sub(r"\s+", "", title or "") or "".join(_head_lines(text, 3))
+    if typed_line and typed_line != heading_text and doc_type in ("plan_report", "work_report"):
+        # the page title is a site name (北京市西城区人民政府); the report's own line names its years
+        heading_text = typed_line
     title_years = _years(heading_text)
-    pub_year = None
-    if publish_date:
-        pub_year = int(str(publish_date)[:4])
-    else:
-        m = re.search(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20|１９|２０)\d{2})", text[:600]) or re.search(
-            r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日", text[:800])
-        if m:
-            pub_year = int(m.group(1))
+    pub_year = int(str(publish_date)[:4]) if publish_date else _stated_year(text)
+    part = _title_period(heading_text)
     if doc_type == "plan_report" and title_years:
         base = min(title_years)
         plan = max(title_years) if max(title_years) > base else base + 1
-        return DocumentContext(doc_type, base, plan)
+        base_period = part[1] if part and part[0] == base else None
+        return DocumentContext(doc_type, base, plan, base_period, pub_year or (base if base_period else plan))
     if doc_type == "work_report" and _GOVERNMENT_WORK_REPORT.search(heading_text + "".join(_head_lines(text, 3))):
         session = _SESSION_DATE.search(text[:600])
-        year = max(title_years) if title_years else int(session.group(1)) if session else pub_year
+        year = max(title_years) if title_years else _session_year(session) if session else pub_year
         if year:
-            return DocumentContext(doc_type, year - 1, year)
-    part = _title_period(heading_text)
+            return DocumentContext(doc_type, year - 1, year, None, pub_year or year)
     if part:
-        return DocumentContext(doc_type, part[0], part[0] + 1, part[1])
+        return DocumentContext(doc_type, part[0], part[0] + 1, part[1], pub_year or part[0])
     if pub_year is None:
         # no date given: the latest year the text speaks of in the past or present (not 到2025年)
         years = [y for y in _years(text) if y <= 2100]
         past = [int(m.group(1)) for m in _YEAR_RE.finditer(text)
                 if not re.search(r"(到|至|力争|截至|预计)$", text[max(0, m.start() - 2):m.start()])]
-        pub_year = max(past or years) if (past or years) else None
-    return DocumentContext(doc_type, pub_year, (pub_year + 1) if pub_year else None)
+        guessed = max(past or years) if (past or years) else None
+        return DocumentContext(doc_type, guessed, (guessed + 1) if guessed else None, None, guessed)
+    return DocumentContext(doc_type, pub_year, pub_year + 1, None, pub_year)
 
 
 @lru_cache(maxsize=4096)  # every sentence of a section asks with the same few headings

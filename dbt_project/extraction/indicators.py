@@ -45,7 +45,7 @@ _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
-    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划""".split(),
+    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -55,13 +55,18 @@ _LEADING = re.compile(
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20|１９|２０)\d{2}年)?(?:同期|末|底|平均水平)?(?:预算数?|计划数?)?"
     r"(?<![较比])|同比|环比"
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
-    r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
+    # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
+    r"|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
+    r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
 _TARGET_CLAUSE = re.compile(
-    r"力争|预计|预期|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
+    r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
     r"|到(?:19|20|１９|２０)\d{2}年|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
 )
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
+# a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
+_FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
+_HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
 _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
@@ -150,7 +155,7 @@ def _verb_tail(s: str) -> str:
     return s[last.start():]
 
 
-_RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,)+")
+_RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,|）|\))+")
 _VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|已|累计")
 _OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
 _TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
@@ -161,8 +166,18 @@ _UP_WORDS = frozenset(_UP.split("|"))
 _GOAL_COLON = re.compile(r"目标[：:]")
 
 
+# 突破千亿元大关, 迈上四千亿台阶: a milestone passed is said of the subject, not of the milestone
+_MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶)")
+_MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
+
+
 def _clean_right(s: str, cut_at_verb: bool) -> str:
     s = _RIGHT_OPENING.sub("", s)
+    if s[:1] in "（(":
+        return ""  # 增长1%（同口径增长8.2%）: a note in brackets, not what the figure measures
+    m = _MILESTONE_NOUN.match(s)
+    if m and not s[m.end():m.end() + 1].strip("，,；;。、"):
+        return ""
     if s.startswith("等"):
         return ""  # …不低于210个等重要目标: 等 closes a list of figures; what follows names the list
     if cut_at_verb:
@@ -259,9 +274,11 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     if _CUMULATIVE.search(before):
         return "cumulative"
     year = section_year or ((ctx.plan_year if plan else ctx.base_year))
-    ys = [m for m in _YEAR.finditer(before) if not _COMPARED_YEAR.search(before, 0, m.start())]
-    if ys:
-        year = int(ys[-1].group(1))
+    named = _named_year(before, ctx.current_year)
+    if named:
+        # a part of a year named before the year itself (1-8月…，去年…) is not this figure's
+        named_at, year = named
+        before = before[named_at:]
     if "每年" in clause_text or "年均" in clause_text:
         return str(year) if year else None
     m = _last_match(_MONTH_RANGE, before)
@@ -293,6 +310,30 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年均")
+# 今年 is the year the document was written in; 去年 and 明年 the ones either side
+_RELATIVE_YEAR = re.compile(r"今年|本年|去年|明年")
+_RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
+_HORIZON_BEFORE = re.compile(r"(?:到|至)$")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
+
+
+def _named_year(before: str, current_year: int | None) -> tuple[int, int] | None:
+    """(where, which) year the sentence last names before a figure: 2023年, or 今年/去年/明年 from the document's
+    own year. Not the base of a comparison (较2022年), and not a horizon inside an earlier clause
+    (…，到2035年建筑规模占62%，国家高新企业达3710家: the 3710 is today's)."""
+    named = None
+    for m in _YEAR.finditer(before):
+        if _COMPARED_YEAR.search(before, 0, m.start()):
+            continue
+        if (_HORIZON_BEFORE.search(before, 0, m.start()) and _CLAUSE_BREAK.search(before, 0, m.start())
+                and before[m.end():m.end() + 1] not in "，," and _CLAUSE_BREAK.search(before, m.end())):
+            continue
+        named = (m.start(), int(m.group(1)))
+    if current_year is not None:
+        for m in _RELATIVE_YEAR.finditer(before):
+            if not _COMPARED_YEAR.search(before, 0, m.start()) and (named is None or m.start() > named[0]):
+                named = (m.start(), current_year + _RELATIVE_OFFSET[m.group()])
+    return named
 
 
 def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[int], str],
@@ -327,6 +368,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
                 metric = metric_for(text, q, lo, hi, has_next=k + 1 < len(in_clause))
+                if _MILESTONE_VERB.fullmatch(metric):
+                    metric = ""  # 实现1012.9亿元，突破千亿元大关: the subject's figure, said again
                 if k and text[lo:lo + 1] == "、" and prev_metric and len(metric) <= 4:
                     # 老旧小区综合整治新开工52个、完工22个: the list shares its subject
                     verb = None
@@ -366,6 +409,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     or _TARGET_CLAUSE.search(clause_before)
                     or _TARGET_SENTENCE.search(sentence_before)
                     or _carried_target(text, sent, s0)
+                    or _forecast_sentence(sentence_before, ctx.current_year)
                     # 预计全年地区生产总值完成2150亿元，增长5.5%左右: a figure of the same subject shares the forecast
                     or (inherited and out and out[-1]["metric"] == metric and out[-1]["is_target"]
                         and out[-1]["position"] >= sent.span.start)
@@ -434,6 +478,13 @@ def _sentence_start(text: str, pos: int, sent) -> int:
     floor = text.rfind("\n", 0, sent.span.start) + 1
     i = max(text.rfind("。", floor, pos), text.rfind("！", floor, pos), text.rfind("？", floor, pos))
     return i + 1 if i >= 0 else floor
+
+
+def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
+    if _FORECAST_OPENING.match(sentence_before):
+        return True
+    m = _HORIZON_OPENING.match(sentence_before)
+    return bool(m) and (current_year is None or int(m.group(1)) > current_year)
 
 
 def _carried_target(text: str, sent, s0: int) -> bool:

@@ -147,6 +147,10 @@ def _unit_patterns() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
     return pattern, after_scale
 
 
+# words that open with a unit's character but are no unit: 迈上四千亿台阶, 三项条例
+_WORDS_OPENING_WITH_A_UNIT = ("台阶", "条例", "元素")
+
+
 def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
     """Unit starting at pos, as written (亿元, 万平方米, 35万余人次 → 万人次). Returns (unit, end, had_余/多)."""
     over = False
@@ -154,7 +158,7 @@ def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
         over, pos = True, pos + 1
     pattern, after_scale = _unit_patterns()
     m = pattern.match(text, pos, max(pos, end))
-    if m:
+    if m and not text.startswith(_WORDS_OPENING_WITH_A_UNIT, m.start()):
         return m.group(), m.end(), over
     for s in _SCALES:
         if not text.startswith(s, pos):
