@@ -245,3 +245,13 @@ def test_building_verbs_end_a_name_and_a_category_of_schools_is_not_one():
     projects = _run(extract_projects, text, "顺义区")
     assert not any(n.startswith(("新建", "改扩建")) or n == "中小学" for n in projects), projects
     assert projects["新国展二期项目"]["status"] == "started"
+
+
+def test_the_rhetoric_of_a_year_or_a_goal_is_neither_a_project_nor_a_measure():
+    text = ("2024年是实施“十四五”规划承上启下的关键一年，全区经济社会运行整体向好。"
+            "区政府锁定三个千亿级产业集群，打造南部发展新高地，开启“两区”建设新征程；"
+            "北京科学仪器和传感器产业高地加快建设，东坝国际人才社区开工建设。")
+    names = set(_run(extract_projects, text, "朝阳区")) | set(_run(extract_measures, text, "朝阳区"))
+    assert not {n for n in names if n.endswith(("一年", "向好", "新高地", "新征程"))}, names
+    assert not {n for n in names if n.startswith("锁定")}, names
+    assert {"北京科学仪器和传感器产业高地", "东坝国际人才社区"} <= names

@@ -29,6 +29,7 @@ VERBS = (
     "把握", "发挥", "守住", "锚定", "导入", "走进", "扩充", "确立", "协助", "解决", "结合", "串联", "参与",
     "融入", "聚集(?!区)", "集聚(?!区)", "注入", "请", "服务保障", "新增", "累计", "其中", "荣获", "被评为", "评为",
     "通过", "联合", "带动", "开放", "保障(?![性房])", "加速", "承接", "打通", "盘活", "推出", "开通", "给予",
+    "锁定", "选址", "配建", "筑起", "放眼", "整合(?![型])",
 )
 # adverbs and auxiliaries that pad a clause
 ADVERBS = (
@@ -163,6 +164,8 @@ NOT_A_NAME = re.compile(
     r"|(?:周边|沿线|两侧)$|并$|抓"
     # an honour or a ranking won, not a thing built or an act taken: “全国文化企业30强”, …品牌案例, …先进典型
     r"|(?:\d+强|案例|典型|榜|称号|荣誉)”?$"
+    # the rhetoric of a year or a goal, not a thing or an act: …承上启下的关键一年, 开启…新征程, 打造…新高地
+    r"|(?:关键|重要|开局|收官|决胜|攻坚|不平凡的?)(?:一年|之年)$|新征程$|新篇章$|新局面$|新高地$|重要窗口$|(?:整体|持续|稳中)向好$"
 )
 
 # Words that, all by themselves, name a field or a category rather than one thing or one act
