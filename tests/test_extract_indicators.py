@@ -423,3 +423,11 @@ def test_a_modal_before_the_verb_is_not_part_of_the_metric():
     got = _indicators("预计全年地区生产总值将超过1300亿元，服务业增加值有望突破900亿元。", publish_date="2022-12-30")
     assert [(g["metric"], g["value"], g["qualifier"], g["is_target"]) for g in got] == [
         ("地区生产总值", 1300, "over", True), ("服务业增加值", 900, "over", True)]
+
+
+def test_a_running_total_ends_where_a_later_year_is_named():
+    got = _indicators("去年以来启动9个城中村改造项目，总投资1053亿元；2025年高考本科上线率92.1%。"
+                      "截至2024年底，全区市场主体达到19万家。过去一年来减税降费超60亿元。", publish_date="2025-09-12")
+    assert [(g["metric"], g["value"], g["period"]) for g in got] == [
+        ("启动城中村改造项目", 9, "cumulative"), ("总投资", 1053, "cumulative"), ("高考本科上线率", 92.1, "2025"),
+        ("市场主体", 19, "cumulative"), ("减税降费", 60, "2025")]

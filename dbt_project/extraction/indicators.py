@@ -57,6 +57,7 @@ _LEADING = re.compile(
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
     r"|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
+    r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
 _TARGET_CLAUSE = re.compile(
@@ -68,6 +69,7 @@ _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]
 _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
 _HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
 _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
+_DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
@@ -271,10 +273,12 @@ def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
 def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: int | None,
             plan: bool, clause_text: str) -> str | None:
     before = text[s0:pos]
-    if _CUMULATIVE.search(before):
+    named = _named_year(before, ctx.current_year)
+    cumulative = _last_match(_CUMULATIVE, before)
+    # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
+    if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY):
         return "cumulative"
     year = section_year or ((ctx.plan_year if plan else ctx.base_year))
-    named = _named_year(before, ctx.current_year)
     if named:
         # a part of a year named before the year itself (1-8月…，去年…) is not this figure's
         named_at, year = named
