@@ -431,3 +431,13 @@ def test_a_running_total_ends_where_a_later_year_is_named():
     assert [(g["metric"], g["value"], g["period"]) for g in got] == [
         ("启动城中村改造项目", 9, "cumulative"), ("总投资", 1053, "cumulative"), ("高考本科上线率", 92.1, "2025"),
         ("市场主体", 19, "cumulative"), ("减税降费", 60, "2025")]
+
+
+def test_a_statistics_communique_reports_on_the_year_its_title_names():
+    text = ("门头沟区2020年国民经济和社会发展统计公报\n\n2021年4月，区统计局发布。\n"
+            "第一产业实现增加值2.2亿元，比上年下降27.6%。电影放映场次为1.7万场，比上年减少1.6万场。")
+    doc = extract_document(text)
+    assert doc["report_year"] == 2020
+    assert [(i["metric"], i["value"], i["unit"], i["period"]) for i in doc["indicators"]] == [
+        ("第一产业实现增加值", 2.2, "亿元", "2020"), ("第一产业实现增加值", 27.6, "%", "2020"),
+        ("电影放映场次", 1.7, "万场", "2020"), ("电影放映场次", 1.6, "万场", "2020")]

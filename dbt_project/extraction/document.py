@@ -35,6 +35,8 @@ _GOVERNMENT_WORK_REPORT = re.compile(r"政府工作报告")
 _SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年(\d{1,2})月\d{1,2}日在.{0,30}?人民代表大会")
 # a session held in November or December is the next year's: it looks back on the year it is held in
 _LATE_SESSION_MONTH = 11
+# a statistics communiqué or an economic review reports on the year its title names
+_STATISTICS_TITLE = re.compile(r"统计公报|经济运行(?:情况|分析)|国民经济和社会发展情况|统计年鉴|主要经济指标")
 # …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
 _TITLE_PART_OF_YEAR = (
     # …2024年国民经济和社会发展计划上半年执行情况的报告: the half may follow the plan's name
@@ -128,6 +130,10 @@ def context(text: str, title: str | None = None, section: str | None = None,
             return DocumentContext(doc_type, year - 1, year, None, pub_year or year)
     if part:
         return DocumentContext(doc_type, part[0], part[0] + 1, part[1], pub_year or part[0])
+    if title_years and _STATISTICS_TITLE.search(heading_text):
+        # 门头沟区2020年国民经济和社会发展统计公报, published in 2021, is about 2020
+        year = min(title_years)
+        return DocumentContext(doc_type, year, year + 1, None, pub_year or year + 1)
     if pub_year is None:
         # no date given: the latest year the text speaks of in the past or present (not 到2025年)
         years = [y for y in _years(text) if y <= 2100]
