@@ -441,3 +441,11 @@ def test_a_statistics_communique_reports_on_the_year_its_title_names():
     assert [(i["metric"], i["value"], i["unit"], i["period"]) for i in doc["indicators"]] == [
         ("第一产业实现增加值", 2.2, "亿元", "2020"), ("第一产业实现增加值", 27.6, "%", "2020"),
         ("电影放映场次", 1.7, "万场", "2020"), ("电影放映场次", 1.6, "万场", "2020")]
+
+
+def test_an_area_named_twice_as_often_as_any_other_is_the_document_district():
+    text = ("亦庄新城将打造十大功能组团\n\n"
+            "　　亦庄新城规划范围包括北京经济技术开发区、通州台湖和马驹桥。经开区将新建4个产业功能区，"
+            "经开区外通州部分面积约76平方公里。经开区生物医药产业产值增长12%，经开区新设企业300家。")
+    doc = extract_document(text, publish_date="2024-05-01")
+    assert doc["district"] == "北京经济技术开发区"

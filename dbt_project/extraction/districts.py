@@ -92,7 +92,9 @@ def document_district(text: str, title: str | None = None, source_district: str 
     total = sum(district_counts.values())
     if total:
         best, n = max(district_counts.items(), key=lambda kv: (kv[1], kv[0] == prior))
-        if n >= 3 and n / total >= 0.75 and n >= municipal:
+        runner_up = max((c for d, c in district_counts.items() if d != best), default=0)
+        # most of the places named, or twice as often as any other (亦庄新城, parts of it in 通州 and 大兴)
+        if n >= 3 and (n / total >= 0.75 or n >= 2 * runner_up) and n >= municipal:
             return best
     if prior is None or prior == MUNICIPAL:
         if prior == MUNICIPAL or not total:
