@@ -449,3 +449,10 @@ def test_an_area_named_twice_as_often_as_any_other_is_the_document_district():
             "经开区外通州部分面积约76平方公里。经开区生物医药产业产值增长12%，经开区新设企业300家。")
     doc = extract_document(text, publish_date="2024-05-01")
     assert doc["district"] == "北京经济技术开发区"
+
+
+def test_a_thing_named_after_a_place_keeps_the_place_and_ji_opens_no_metric():
+    got = _indicators("朝阳站日均客流量达5万人次，丰台区路网密度达到8公里。亦庄新城将建设十大功能组团，即4个产业功能区、3个创新服务区。",
+                      publish_date="2024-08-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("朝阳站日均客流量", 5), ("路网密度", 8), ("产业功能区", 4), ("创新服务区", 3)]

@@ -56,7 +56,7 @@ _LEADING = re.compile(
     r"(?<![较比])|同比|环比"
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
-    r"|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
+    r"|即(?![时期将])|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
@@ -112,6 +112,9 @@ _TRAILING_COMPARISON = re.compile(
 _SUBJECT_AFTER_PLACE = re.compile(r"^(?:将|已|在|共|还|累计)")
 
 
+_NAMED_AFTER_A_PLACE = frozenset("站路街桥港馆楼")
+
+
 def _strip_leading(s: str) -> str:
     s = LIST_MARKER.sub("", s)
     # a district, a place in one, or the city as the subject: 东城区新增…, 经开区计划…, 北京将…,
@@ -124,6 +127,8 @@ def _strip_leading(s: str) -> str:
             m = pattern.match(s)
         if not m or len(s) <= m.end() + 1 or s[m.end()] in "、和与及":
             break  # 朝阳、海淀利用外资: several places together are the subject of the share
+        if s[m.end()] in _NAMED_AFTER_A_PLACE and not m.group().endswith(("区", "市")):
+            break  # 朝阳站, 丰台路: a thing named after the place, not the place as subject
         s = _LEADING.sub("", LIST_MARKER.sub("", _SUBJECT_AFTER_PLACE.sub("", s[m.end():])))
     return _located_opening(s)
 
