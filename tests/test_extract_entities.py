@@ -255,3 +255,14 @@ def test_the_rhetoric_of_a_year_or_a_goal_is_neither_a_project_nor_a_measure():
     assert not {n for n in names if n.endswith(("一年", "向好", "新高地", "新征程"))}, names
     assert not {n for n in names if n.startswith("锁定")}, names
     assert {"北京科学仪器和传感器产业高地", "东坝国际人才社区"} <= names
+
+
+def test_quoted_programmes_and_listed_tasks_are_measures_while_works_on_a_place_stay_projects():
+    text = ("扎实推进“红墙先锋工程”，实施教育、卫生“强基工程”。“疏整促”专项行动有序开展，"
+            "一般制造业疏解提质等9项任务提前完成年度目标。“杏巷”工程有序推进，望坛地区市政道路工程开工建设。")
+    measures = _run(extract_measures, text, "西城区")
+    projects = _run(extract_projects, text, "西城区")
+    assert {"“红墙先锋工程”", "“疏整促”专项行动", "一般制造业疏解提质"} <= set(measures), measures
+    assert any(name.endswith("“强基工程”") for name in measures), measures
+    assert not any("先锋工程" in name or "强基" in name for name in projects), projects
+    assert {"“杏巷”工程", "望坛地区市政道路工程"} <= set(projects), projects

@@ -238,6 +238,7 @@ class _Candidate:
     suffix: str | None
     verbs_before: Sequence[str]
     verbs_after: Sequence[str]
+    listed: bool = False  # one of a 、-list closed by 等 + a measure category (…等9项任务, …等试点)
 
 
 _GENERIC_WORDS = re.compile(
@@ -346,14 +347,16 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             # 资本项目收入支付便利化、本外币合一银行账户等试点: each item listed is one of them, whole
             name = lex.TRAILING_NOISE.sub("", phrase)
             if 2 <= len(name) <= 40:
-                yield _Candidate("measure", name, start, start + len(name), None, before, after)
+                yield _Candidate("measure", name, start, start + len(name), None, before, after, listed=True)
             continue
         # _list_category and _status_named (whether the phrase is listed as / acts as a project) scan the
         # clause's tokens: they are called only where a branch needs them, cheapest conditions first
         if found is not None:
             end, suffix, kind = found
             name = phrase[:end]
-            if suffix in _ZONE_SUFFIXES or suffix == "平台":
+            if kind == "project" and lex.QUOTED_PROGRAMME.search(name):
+                kind = "measure"
+            elif suffix in _ZONE_SUFFIXES or suffix == "平台":
                 kind = "project" if _physical(near) or _list_category(tokens, i) else "measure"
             elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
                     m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
@@ -482,8 +485,9 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     quoted = _QUOTED_NAME.fullmatch(name)
     if quoted and len(quoted.group(1)) <= 2:
         return False  # “两区”, “五子”: a slogan, not a programme
-    # an act of government: the phrase is the object of a verb, or the subject of 落地/实施 (相继推出: past adverbs)
-    if cand.verbs_before:
+    # an act of government: the phrase is the object of a verb, or the subject of 落地/实施 (相继推出: past adverbs),
+    # or it is listed as one (一般制造业疏解提质等9项任务提前完成)
+    if cand.verbs_before or cand.listed:
         return True
     verb_after = next((v for v in cand.verbs_after if v not in _ADVERB_VERBS), None)
     return verb_after is not None and verb_after.startswith(lex.MEASURE_SUBJECT_VERBS)

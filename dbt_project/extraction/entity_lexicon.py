@@ -95,7 +95,7 @@ PROJECT_CATEGORIES = re.compile(
 # Nouns after 等 that say the items listed before are measures (…、本外币合一银行账户等试点)
 # (the category opens the phrase: …等要素配置的突破性政策 lists 要素, not policies)
 MEASURE_CATEGORIES = re.compile(
-    r"^(?:一批|一系列|多项|\d+项|[一二三四五六七八九十]+项)?[^的，,]{0,5}?(?:试点|改革|政策|举措|措施|机制|模式|制度|业务|便利化)"
+    r"^(?:一批|一系列|多项|\d+项|[一二三四五六七八九十]+项)?[^的，,]{0,5}?(?:试点|改革|政策|举措|措施|机制|模式|制度|业务|便利化|任务|行动)"
 )
 
 # A work plan's (责任单位：区商务局、首钢园区管委会): who carries an item out, not what it is
@@ -152,7 +152,11 @@ NOT_A_MEASURE = re.compile(
     r"|(?:报告|讲话|说明|汇报)$|^情况"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
-MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出")
+MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出",
+                         "开展")
+# a programme named in quotes (“强基工程”, “双提升”工程, 招商引资“一把手工程”) is a measure, not works;
+# works on a quoted place (“杏巷”工程, “文化街”工程) stay a project
+QUOTED_PROGRAMME = re.compile(r"(?<![巷街路园站馆港楼院厂宫城])[”\"]工程$|“[^“”]{2,}工程”$")
 
 # A phrase cut mid-sentence, a piece of rhetoric or a judgement, not a named thing or an act:
 # 并永久, 式退租…, 性突破性政策…, …转化为…, …居全市前列, …重要讲话精神, …意义重大, 老楼加装电梯新
