@@ -266,3 +266,12 @@ def test_quoted_programmes_and_listed_tasks_are_measures_while_works_on_a_place_
     assert any(name.endswith("“强基工程”") for name in measures), measures
     assert not any("先锋工程" in name or "强基" in name for name in projects), projects
     assert {"“杏巷”工程", "望坛地区市政道路工程"} <= set(projects), projects
+
+
+def test_projects_summed_up_by_a_count_are_each_a_project_and_a_complex_is_a_project():
+    text = ("国能(北京)商业保理有限公司增资项目和国调二期协同发展基金项目两个签约项目金额共计160亿元。"
+            "“湾里”商业娱乐综合体将在年底开业。全区新增“两区”招商引资项目321个。")
+    projects = _run(extract_projects, text, "西城区")
+    assert {"国能(北京)商业保理有限公司增资项目", "国调二期协同发展基金项目", "“湾里”商业娱乐综合体"} <= set(projects), projects
+    assert projects["国调二期协同发展基金项目"]["status"] == "signed"
+    assert not any("321" in name or name.endswith("招商引资项目") for name in projects), projects

@@ -273,6 +273,9 @@ def _not_a_name(name: str) -> bool:
 # a count right after a phrase (新增项目321个); used as pattern.match(text, pos, end)
 # (…公园一期建成: a phase of the project, not a count)
 _QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]++(?![期])")
+# …A项目和B项目两个签约项目: a count that sums up the names just listed, not a count instead of a name
+_BARE_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]+[个家项所座批]")
+_LIST_TALLY_AT = re.compile(r"[两三四五六七八九十\d]{1,2}[个家项所座批](?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
@@ -365,13 +368,16 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     _list_category(tokens, i) or _status_named(tokens, i)):
                 kind = "project"
             if kind == "project" and end < len(phrase) and after[:1] and after[0].startswith(_LANDING) \
-                    and 2 <= len(phrase) - end <= 15 and _status_named(tokens, i):
+                    and 2 <= len(phrase) - end <= 15 and not _BARE_COUNT.fullmatch(phrase, end) \
+                    and _status_named(tokens, i):
                 # 首家外资期货公司摩根士丹利期货落地: the proper name follows the description
                 name, start = phrase[end:], start + end
             if kind == "project":
                 # 外资控股证券公司高盛高华证券有限公司: a description, then the firm's own name
                 inner = _APPOSITION.search(name)
-                if inner and _last_suffix(name[inner.end():]) and len(name) - inner.end() >= 4:
+                # (not 国能商业保理有限公司增资项目: that is the firm's project, named by the firm)
+                if inner and _last_suffix(name[inner.end():]) and len(name) - inner.end() >= 4 \
+                        and not name.endswith(("项目", "工程")):
                     name, start = name[inner.end():], start + inner.end()
                 if "的" in name and len(name.rsplit("的", 1)[1]) >= 4:
                     # 带动作用大的示范项目 → 示范项目 (then dropped as generic); 特色的综合保税区 → 综合保税区
@@ -379,9 +385,11 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     name, start = name[cut:], start + cut
             if kind == "measure":
                 name = lex.TRAILING_NOISE.sub("", phrase) or name
-            if _QUANTITY_AT.match(text, start + len(name), clause.end):
+            if _QUANTITY_AT.match(text, start + len(name), clause.end) \
+                    and not _LIST_TALLY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
-            yield _Candidate(kind, name, start, start + len(name), suffix, before, after)
+            for part, at in _conjoined_names(name, kind):
+                yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after)
         elif _list_category(tokens, i) or _status_named(tokens, i):
             name = lex.TRAILING_NOISE.sub("", phrase)
             if 2 <= len(name) <= 20:
@@ -398,6 +406,17 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             name = lex.TRAILING_NOISE.sub("", phrase)
             if 3 <= len(name) <= 20:
                 yield _Candidate("measure", name, start, start + len(name), None, before, after)
+
+
+def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
+    """A项目和B项目: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one)."""
+    if kind != "project" or "和" not in name:
+        return [(name, 0)]
+    cut = name.rfind("和")
+    left, right = name[:cut], name[cut + 1:]
+    if len(left) >= 4 and len(right) >= 4 and _has_project_suffix(left) and _has_project_suffix(right):
+        return [(left, 0), (right, cut + 1)]
+    return [(name, 0)]
 
 
 def _list_category(tokens: Sequence[Token], i: int, categories: re.Pattern = lex.PROJECT_CATEGORIES) -> bool:
