@@ -456,3 +456,13 @@ def test_a_thing_named_after_a_place_keeps_the_place_and_ji_opens_no_metric():
                       publish_date="2024-08-01")
     assert [(g["metric"], g["value"]) for g in got] == [
         ("朝阳站日均客流量", 5), ("路网密度", 8), ("产业功能区", 4), ("创新服务区", 3)]
+
+
+def test_a_headline_figure_the_body_repeats_is_one_fact_and_a_yearly_scale_names_what_it_measures():
+    text = ("丰台区上半年GDP增长5.1%\n\n　　上半年，丰台区实现地区生产总值1214.2亿元，同比增长5.1%。"
+            "城市副中心将继续保持每年千亿级投资规模。")
+    got = _indicators(text, publish_date="2025-09-12")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("地区生产总值", 1214.2), ("地区生产总值", 5.1), ("保持投资规模", 1000)]
+    only_headline = _indicators("新设企业超2.85万家\n\n　　今年以来全区营商环境持续优化。", publish_date="2025-09-12")
+    assert [g["value"] for g in only_headline] == [2.85]

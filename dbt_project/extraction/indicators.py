@@ -37,7 +37,7 @@ _VERBS = sorted(
     建设 打造 组织 举办 开展 提供 拥有 有 落地 签约 签订 落户 入驻 入选 获评 荣获 评为 认定 培育 帮扶 覆盖
     带动 吸纳 集聚 聚集 汇聚 布局 储备 筹集 扩充 发放 拨付 支出 整改 整治 开放 出台 发布 梳理 确立 调研
     录播 形成 涉及 改造 拆除 压减 复制推广 参与 参展 开设 设立 成立 支持 受理 办理 解决 交付 投用
-    投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留""".split(),
+    投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留 保持""".split(),
     key=len, reverse=True,
 )
 _VERB_RE = re.compile(literal_alternation(_VERBS))
@@ -45,7 +45,7 @@ _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
-    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将""".split(),
+    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -442,12 +442,26 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     "qualifier": q.qualifier,
                     "district": district_of(q.start),
                 })
+    out = _without_headline_repeats(text, out)
     if rows:
         sentence_starts = [sent.span.start for sent in sentences]
         out += table_indicators(text, rows, district_of, lambda pos: _period(
             text, pos, pos, ctx, section_of(_headings_at(sentences, sentence_starts, pos))[0], False, ""))
         out.sort(key=lambda row: row["position"])
     return out
+
+
+_HEADLINE_MAX = 80
+
+
+def _without_headline_repeats(text: str, rows: list[dict]) -> list[dict]:
+    """A headline's figure that the body states again (上半年GDP增长5.1% … 同比增长5.1%) is one fact:
+    the body's row, which has the fuller quote, stands for it."""
+    first_line = next((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), None)
+    if first_line is None or len(first_line.group().strip()) > _HEADLINE_MAX or "。" in first_line.group():
+        return rows
+    body = {(r["value"], r["unit"]) for r in rows if r["position"] >= first_line.end()}
+    return [r for r in rows if r["position"] >= first_line.end() or (r["value"], r["unit"]) not in body]
 
 
 # what happened to the things just counted (…措施102条，已落地43项); not 支出, 投资: nouns as well as verbs
