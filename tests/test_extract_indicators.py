@@ -466,3 +466,8 @@ def test_a_headline_figure_the_body_repeats_is_one_fact_and_a_yearly_scale_names
         ("地区生产总值", 1214.2), ("地区生产总值", 5.1), ("保持投资规模", 1000)]
     only_headline = _indicators("新设企业超2.85万家\n\n　　今年以来全区营商环境持续优化。", publish_date="2025-09-12")
     assert [g["value"] for g in only_headline] == [2.85]
+
+
+def test_a_place_before_a_figure_says_where_and_the_noun_after_it_says_what():
+    got = _indicators("在南部53平方公里的人工智能资源高度密集区，新设企业300家。", publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("人工智能资源高度密集区", 53), ("新设企业", 300)]

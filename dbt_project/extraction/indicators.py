@@ -225,6 +225,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
             left = opening.group(0) if opening else after
         else:
             left = before
+    if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
+        left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
     untitled = _TITLE_IN_RIGHT.sub("", right)
     right = untitled if len(untitled) >= 2 else right
     # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
