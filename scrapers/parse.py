@@ -148,12 +148,18 @@ HEADER_DATE_RE = re.compile(r"^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1
 HEADER_DATE_MAX_LINE = 60
 
 
+# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name
+SOURCE_TIMESTAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+
+
 def header_date(lines: list[str]) -> date | None:
-    """The date a page's header states without a label: a short line that opens with it."""
-    for line in lines:
-        line = line.strip(WS)
-        if len(line) <= HEADER_DATE_MAX_LINE and (found := _date_of(HEADER_DATE_RE.match(line))):
-            return found
+    """The date a page's header states without a label: a short line that opens with it, or that
+    carries it with a time of day after the source's name."""
+    short = [line.strip(WS) for line in lines if len(line.strip(WS)) <= HEADER_DATE_MAX_LINE]
+    for pattern in (HEADER_DATE_RE.match, SOURCE_TIMESTAMP_RE.search):
+        for line in short:
+            if found := _date_of(pattern(line)):
+                return found
     return None
 
 
@@ -238,6 +244,7 @@ MIN_TITLE_HANZI = 5  # Logo, 导航菜单, 信息详情: chrome, not a title
 def _text_title(lines: list[str]) -> str | None:
     candidates = [l.strip(WS) for l in lines if l.strip(WS)]
     candidates = [l for l in candidates if not DATE_RE.search(l) and not HEADER_DATE_RE.match(l)
+                  and not (len(l) <= HEADER_DATE_MAX_LINE and SOURCE_TIMESTAMP_RE.search(l))
                   and not is_boilerplate(l) and not l.startswith("——")]
     if not candidates:
         return None

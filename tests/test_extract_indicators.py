@@ -471,3 +471,26 @@ def test_a_headline_figure_the_body_repeats_is_one_fact_and_a_yearly_scale_names
 def test_a_place_before_a_figure_says_where_and_the_noun_after_it_says_what():
     got = _indicators("在南部53平方公里的人工智能资源高度密集区，新设企业300家。", publish_date="2025-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [("人工智能资源高度密集区", 53), ("新设企业", 300)]
+
+
+def test_a_monthly_statistics_release_dates_its_year_to_date_figures():
+    text = ("2021年1-12月西城区主要经济指标完成情况\n发布时间:2022-01-27\n"
+            "1-12月，西城区实现地区生产总值5408.1亿元，同比增长8.1%。规模以上工业企业累计完成工业总产值597.2亿元。"
+            "其中6月增速达到8.8%。截至12月底，累计新设企业1.2万家。")
+    doc = extract_document(text, title="2021年1-12月西城区主要经济指标完成情况", publish_date="2022-01-27")
+    assert doc["report_year"] == 2021
+    assert [(i["value"], i["period"]) for i in doc["indicators"]] == [
+        (5408.1, "2021"), (8.1, "2021"), (597.2, "2021"), (8.8, "2021-06"), (1.2, "cumulative")]
+
+
+def test_a_bare_rate_after_a_growth_figure_is_the_subjects_rate():
+    got = _indicators("第二产业同比增长2.6%，增幅扩大3.1个百分点。地区生产总值同比增长5.2%，增幅较一季度提升2.4个百分点。",
+                      publish_date="2023-07-25")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
+        ("第二产业", 2.6, "change"), ("第二产业增幅", 3.1, "change"),
+        ("地区生产总值", 5.2, "change"), ("地区生产总值增幅", 2.4, "change")]
+
+
+def test_a_day_or_a_month_end_is_not_a_months_figure():
+    got = _indicators("5月31日上午，东城区举办新闻通气会，发布政策12项。6月底前新增企业30家。", publish_date="2024-06-01")
+    assert [(g["value"], g["period"]) for g in got] == [(12, "2024"), (30, "2024")]

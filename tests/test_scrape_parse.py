@@ -118,3 +118,8 @@ def test_cli_crawl_one_source(fresh_sample_site, liangqu_home, monkeypatch, caps
     assert cli(args) == 0
     assert "0 new and 0 changed" in capsys.readouterr().out
     assert cli(["crawl", "--sources", str(SAMPLE_SOURCES), "--source", "nope"]) == 2
+
+
+def test_a_timestamp_after_the_sources_name_dates_the_page():
+    doc = parse_text_file("北京市党代表：全力建设新房山\n北京青年报客户端 2022-06-29 20:35\n\n正文，2021年建成实验室26个。")
+    assert str(doc.publish_date) == "2022-06-29" and doc.title == "北京市党代表：全力建设新房山"

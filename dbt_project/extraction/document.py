@@ -45,7 +45,7 @@ _TITLE_PART_OF_YEAR = (
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
-     lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}"),
+     lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}" if int(m.group(2)) != 12 else str(y)),
 )
 
 
@@ -58,7 +58,7 @@ def _title_period(heading_text: str) -> tuple[int, str] | None:
     for pattern, period in _TITLE_PART_OF_YEAR:
         m = pattern.search(heading_text)
         if m:
-            return int(m.group(1)), period(int(m.group(1)), m)
+            return int(m.group(1)), period(int(m.group(1)), m)  # 1-12月: the whole year
     return None
 
 
@@ -94,6 +94,8 @@ def _years(s: str) -> list[int]:
 _LABELLED_DATE = re.compile(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20|１９|２０)\d{2})")
 _HEADER_TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-|年\s*\d{1,2}\s*月)\s*\d{1,2}\s*日?"
                                r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)")
+# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name
+_SOURCE_TIMESTAMP = re.compile(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
 _MEETING_YEAR = re.compile(r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日")
 
 
@@ -104,7 +106,9 @@ def _stated_year(text: str) -> int | None:
     m = _LABELLED_DATE.search(head[:600]) or _MEETING_YEAR.search(head)
     if m is None:
         lines = (line.strip() for line in head.splitlines()[:12])
-        m = next((t for t in map(_HEADER_TIMESTAMP.match, (l for l in lines if len(l) <= 60)) if t), None)
+        short = [l for l in lines if len(l) <= 60]
+        m = next((t for t in map(_HEADER_TIMESTAMP.match, short) if t), None) \
+            or next((t for t in map(_SOURCE_TIMESTAMP.search, short) if t), None)
     return int(m.group(1)) if m else None
 
 

@@ -37,7 +37,7 @@ _VERBS = sorted(
     建设 打造 组织 举办 开展 提供 拥有 有 落地 签约 签订 落户 入驻 入选 获评 荣获 评为 认定 培育 帮扶 覆盖
     带动 吸纳 集聚 聚集 汇聚 布局 储备 筹集 扩充 发放 拨付 支出 整改 整治 开放 出台 发布 梳理 确立 调研
     录播 形成 涉及 改造 拆除 压减 复制推广 参与 参展 开设 设立 成立 支持 受理 办理 解决 交付 投用
-    投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留 保持""".split(),
+    投入使用 上市 挂牌 落实 新培育 累计引入 构建 获批 盘活 新入选 预留 保持 规划 遴选 发射""".split(),
     key=len, reverse=True,
 )
 _VERB_RE = re.compile(literal_alternation(_VERBS))
@@ -56,7 +56,7 @@ _LEADING = re.compile(
     r"(?<![较比])|同比|环比"
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
-    r"|即(?![时期将])|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
+    r"|即(?![时期将])|该(?=[\u4e00-\u9fff]{2})|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     r"|截至目前|截至\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
 )
@@ -74,6 +74,14 @@ _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
 _FIRST_MONTHS = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
+# 6月增速达到8.8%: a month without a year is the document's; not a day (5月31日) or a point (6月底)
+def _only_running_total(before: str) -> bool:
+    """累计 alone (累计完成…), with no 截至/以来 that would make the figure a stock or a total since then."""
+    return {m.group() for m in _CUMULATIVE.finditer(before)} == {"累计"}
+
+
+_BARE_MONTH = re.compile(r"(?<![\d年月至到\-—－~])()(\d{1,2})月(?:份)?(?![\d日号底末初中])")
+_PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至~到]\s*\d{1,2}月|[上下]半年|前\S{1,2}个月|季度")
 _QUARTER = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(?:第)?(前三|[一二三四1-4])季度")
 # a quarter is written as the months it spans, like any other part of a year (2024-01..2024-03)
 _QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
@@ -104,8 +112,11 @@ def _strip_trailing(s: str) -> str:
 
 # …2023年较2022年, …比上年同期: the comparison, not the metric, ends the phrase
 _TRAILING_COMPARISON = re.compile(
-    r"(?:(?:19|20|１９|２０)\d{2}年)?(?:较|比|相比)(?:上年|去年|上一年|(?:19|20|１９|２０)\d{2}年)(?:同期|末|底)?$"
+    r"(?:(?:19|20|１９|２０)\d{2}年)?(?:较|比|相比)(?:上年|去年|上一年|(?:19|20|１９|２０)\d{2}年"
+    r"|[一二三四1-4]季度|上季度|上月|年初|前\d{1,2}个月|1-\d{1,2}月|全市|全区|全国)(?:同期|末|底|平均水平)?$"
 )
+# 第二产业同比增长2.6%，增幅扩大3.1个百分点: a bare rate is the rate of the subject before it
+_BARE_RATE = re.compile(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比)(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?")
 
 
 # 在 + a named place inside a metric says where, not what: 重点项目在北京经济技术开发区集中签约
@@ -283,7 +294,9 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     named = _named_year(before, ctx.current_year)
     cumulative = _last_match(_CUMULATIVE, before)
     # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
-    if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY):
+    if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY) \
+            and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))):
+        # (1-12月，…累计实现零售额: in a report on part of a year, 累计 is the year to date)
         return "cumulative"
     year = section_year or ((ctx.plan_year if plan else ctx.base_year))
     if named:
@@ -295,7 +308,8 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_MONTH_RANGE, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        return f"{y}-{int(m.group(2)):02d}..{y}-{int(m.group(3)):02d}"
+        first, last = int(m.group(2)), int(m.group(3))
+        return str(y) if (first, last) == (1, 12) else f"{y}-{first:02d}..{y}-{last:02d}"
     m = _last_match(_HALF, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
@@ -311,8 +325,8 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
         y = int(m.group(1)) if m.group(1) else year
         first, last = _QUARTER_MONTHS[m.group(2)]
         return f"{y}-{first:02d}..{y}-{last:02d}"
-    m = _last_match(_MONTH, before)
-    if m and year:
+    m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
+    if m and year and 1 <= int(m.group(2)) <= 12:
         y = int(m.group(1)) if m.group(1) else year
         return f"{y}-{int(m.group(2)):02d}"
     if ctx.base_period and year == ctx.base_year and not plan and not _WHOLE_YEAR.search(before):
@@ -401,6 +415,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     inherited = metric != opening_subject
                 if not metric:
                     continue
+                if subject_metric and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject_metric):
+                    metric = subject_metric + metric
                 prev_metric, prev_unit = metric, q.unit
                 if not _YARDSTICK_METRIC.match(metric):
                     subject_metric = metric
