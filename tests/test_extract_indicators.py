@@ -494,3 +494,11 @@ def test_a_bare_rate_after_a_growth_figure_is_the_subjects_rate():
 def test_a_day_or_a_month_end_is_not_a_months_figure():
     got = _indicators("5月31日上午，东城区举办新闻通气会，发布政策12项。6月底前新增企业30家。", publish_date="2024-06-01")
     assert [(g["value"], g["period"]) for g in got] == [(12, "2024"), (30, "2024")]
+
+
+def test_a_running_total_keeps_whose_it_is_and_a_share_keeps_its_subject():
+    got = _indicators("批发业累计实现零售额112.9亿元，同比增长11.7%。社会消费品零售总额1089.4亿元，占北京市的比重为7.3%。"
+                      "累计入库项目2482个。", publish_date="2022-01-27")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("批发业零售额", 112.9), ("批发业零售额", 11.7), ("社会消费品零售总额", 1089.4),
+        ("社会消费品零售总额占北京市的比重", 7.3), ("入库项目", 2482)]

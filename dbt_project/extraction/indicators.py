@@ -75,6 +75,10 @@ _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
 _FIRST_MONTHS = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
 # 6月增速达到8.8%: a month without a year is the document's; not a day (5月31日) or a point (6月底)
+def _names_its_subject(metric: str, subject: str) -> bool:
+    return subject in metric or subject.startswith("占")
+
+
 def _only_running_total(before: str) -> bool:
     """累计 alone (累计完成…), with no 截至/以来 that would make the figure a stock or a total since then."""
     return {m.group() for m in _CUMULATIVE.finditer(before)} == {"累计"}
@@ -115,6 +119,7 @@ _TRAILING_COMPARISON = re.compile(
     r"(?:(?:19|20|１９|２０)\d{2}年)?(?:较|比|相比)(?:上年|去年|上一年|(?:19|20|１９|２０)\d{2}年"
     r"|[一二三四1-4]季度|上季度|上月|年初|前\d{1,2}个月|1-\d{1,2}月|全市|全区|全国)(?:同期|末|底|平均水平)?$"
 )
+_TALLY_VERB = re.compile(r"^(?:实现|完成|达到|达)")
 # 第二产业同比增长2.6%，增幅扩大3.1个百分点: a bare rate is the rate of the subject before it
 _BARE_RATE = re.compile(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比)(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?")
 
@@ -223,7 +228,12 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
     right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(raw_right, cut_at_verb=has_next))
     if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
-        left = left[left.rfind("累计") + 2:]
+        subject, tallied = left[:left.rfind("累计")], left[left.rfind("累计") + 2:]
+        counted = _TALLY_VERB.sub("", tallied, count=1)
+        if 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) and counted != tallied and len(counted) >= 2:
+            left = subject + counted  # 批发业累计实现零售额 → 批发业零售额: whose total, of what
+        else:
+            left = tallied
     if "等" in left:
         after = _strip_trailing(left[left.rfind("等") + 1:])
         after = _LEADING.sub("", after)
@@ -417,6 +427,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     continue
                 if subject_metric and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject_metric):
                     metric = subject_metric + metric
+                elif subject_metric and metric.startswith("占") and not _names_its_subject(metric, subject_metric):
+                    metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%
                 prev_metric, prev_unit = metric, q.unit
                 if not _YARDSTICK_METRIC.match(metric):
                     subject_metric = metric
