@@ -502,3 +502,12 @@ def test_a_running_total_keeps_whose_it_is_and_a_share_keeps_its_subject():
     assert [(g["metric"], g["value"]) for g in got] == [
         ("批发业零售额", 112.9), ("批发业零售额", 11.7), ("社会消费品零售总额", 1089.4),
         ("社会消费品零售总额占北京市的比重", 7.3), ("入库项目", 2482)]
+
+
+def test_a_headline_about_the_first_half_without_a_year_dates_the_page_figures_and_comparison_quarters_are_not_periods():
+    text = ("北京青年报\n上半年城市副中心经济加速回温\n北京通州发布 2023-07-25 19:39\n\n"
+            "今年上半年，城市副中心实现地区生产总值607.6亿元，同比增长5.2%。第一产业同比增长9%，增幅较一季度扩大11个百分点。"
+            "1-4季度，居民人均可支配收入为96949元。全年工业投资预计增长10%。")
+    got = _indicators(text, publish_date="2023-07-25")
+    assert [(g["value"], g["period"]) for g in got] == [
+        (607.6, "2023H1"), (5.2, "2023H1"), (9, "2023H1"), (11, "2023H1"), (96949, "2023"), (10, "2023")]

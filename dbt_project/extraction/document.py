@@ -54,11 +54,23 @@ def _session_year(session: re.Match) -> int:
     return year + 1 if month >= _LATE_SESSION_MONTH else year
 
 
-def _title_period(heading_text: str) -> tuple[int, str] | None:
+# 上半年城市副中心经济加速回温: a title about part of a year, without the year, is about this year's
+_TITLE_PART_WITHOUT_YEAR = (
+    (re.compile(r"^(?:今年)?上半年"), lambda y: f"{y}H1"),
+    (re.compile(r"^(?:今年)?前三季度"), lambda y: f"{y}-01..{y}-09"),
+    (re.compile(r"^(?:今年)?(?:第)?一季度"), lambda y: f"{y}-01..{y}-03"),
+)
+
+
+def _title_period(heading_text: str, current_year: int | None = None) -> tuple[int, str] | None:
     for pattern, period in _TITLE_PART_OF_YEAR:
         m = pattern.search(heading_text)
         if m:
             return int(m.group(1)), period(int(m.group(1)), m)  # 1-12月: the whole year
+    if current_year is not None:
+        for pattern, period in _TITLE_PART_WITHOUT_YEAR:
+            if pattern.search(heading_text):
+                return current_year, period(current_year)
     return None
 
 
@@ -121,7 +133,9 @@ def context(text: str, title: str | None = None, section: str | None = None,
         heading_text = typed_line
     title_years = _years(heading_text)
     pub_year = int(str(publish_date)[:4]) if publish_date else _stated_year(text)
-    part = _title_period(heading_text)
+    part = _title_period(heading_text, pub_year) or next(
+        (found for line in _head_lines(text, 4) if len(line) <= 40 and not re.search(r"[，,。]", line)
+         for found in [_title_period(line, pub_year)] if found), None)
     if doc_type == "plan_report" and title_years:
         base = min(title_years)
         plan = max(title_years) if max(title_years) > base else base + 1

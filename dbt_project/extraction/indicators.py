@@ -72,7 +72,7 @@ _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
 _DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
-_HALF = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
+_HALF = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
 _FIRST_MONTHS = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
 # 6月增速达到8.8%: a month without a year is the document's; not a day (5月31日) or a point (6月底)
 def _names_its_subject(metric: str, subject: str) -> bool:
@@ -86,10 +86,17 @@ def _only_running_total(before: str) -> bool:
 
 _BARE_MONTH = re.compile(r"(?<![\d年月至到\-—－~])()(\d{1,2})月(?:份)?(?![\d日号底末初中])")
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至~到]\s*\d{1,2}月|[上下]半年|前\S{1,2}个月|季度")
-_QUARTER = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(?:第)?(前三|[一二三四1-4])季度")
+# 1-3季度 is 前三季度 and 1-4季度 the whole year; 较一季度 is the base of a comparison, not the period
+_QUARTER = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年)?(?:第)?(前三|[1一]\s*[-—－至~到]\s*[2-4二三四]|[一二三四1-4])季度")
 # a quarter is written as the months it spans, like any other part of a year (2024-01..2024-03)
 _QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
                    "四": (10, 12), "4": (10, 12), "前三": (1, 9)}
+
+
+def _quarter_months(written: str) -> tuple[int, int]:
+    if written in _QUARTER_MONTHS:
+        return _QUARTER_MONTHS[written]
+    return 1, _QUARTER_MONTHS[written[-1]][1]  # 1-3季度: from the first quarter to the last one named
 _YEAR = re.compile(r"(?<![\d\-—－~])((?:19|20|１９|２０)\d{2})年(?!\s*[-—－~至]\s*(?:19|20|１９|２０)\d{2})")
 
 
@@ -333,8 +340,8 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_QUARTER, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        first, last = _QUARTER_MONTHS[m.group(2)]
-        return f"{y}-{first:02d}..{y}-{last:02d}"
+        first, last = _quarter_months(m.group(2))
+        return str(y) if (first, last) == (1, 12) else f"{y}-{first:02d}..{y}-{last:02d}"
     m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
     if m and year and 1 <= int(m.group(2)) <= 12:
         y = int(m.group(1)) if m.group(1) else year
