@@ -511,3 +511,8 @@ def test_a_headline_about_the_first_half_without_a_year_dates_the_page_figures_a
     got = _indicators(text, publish_date="2023-07-25")
     assert [(g["value"], g["period"]) for g in got] == [
         (607.6, "2023H1"), (5.2, "2023H1"), (9, "2023H1"), (11, "2023H1"), (96949, "2023"), (10, "2023")]
+
+
+def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
+    got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
+    assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

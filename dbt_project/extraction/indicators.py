@@ -63,6 +63,8 @@ _LEADING = re.compile(
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
     r"|到(?:19|20|１９|２０)\d{2}年|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
+    # 将 before a verb is what will be (产值将超1000亿元, 将再发射3颗卫星); 将有关12件议案… is 把, not a forecast
+    r"|将(?:再|继续|进一步|陆续|新)?(?=超|达|突破|增长|增加|提高|提升|新增|建设|建成|提供|实现|完成|保持|发射|引进|打造|形成|带动|吸引|落地|开工|竣工)"
 )
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
 # a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
