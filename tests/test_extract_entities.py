@@ -275,3 +275,11 @@ def test_projects_summed_up_by_a_count_are_each_a_project_and_a_complex_is_a_pro
     assert {"国能(北京)商业保理有限公司增资项目", "国调二期协同发展基金项目", "“湾里”商业娱乐综合体"} <= set(projects), projects
     assert projects["国调二期协同发展基金项目"]["status"] == "signed"
     assert not any("321" in name or name.endswith("招商引资项目") for name in projects), projects
+
+
+def test_kinds_of_projects_and_institutions_are_not_named_projects():
+    text = ("今年新开项目和续建项目均已开工，打包项目集中签约，引进科研机构和专业运营公司，"
+            "稻香湖再生水厂二期开工建设。")
+    projects = _run(extract_projects, text, "海淀区")
+    assert not {"新开项目", "续建项目", "打包项目", "科研机构", "专业运营公司"} & set(projects), projects
+    assert "稻香湖再生水厂二期" in projects
