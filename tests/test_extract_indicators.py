@@ -516,3 +516,13 @@ def test_a_headline_about_the_first_half_without_a_year_dates_the_page_figures_a
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]
+
+
+def test_a_comparison_with_the_city_or_a_quarter_is_said_of_the_subject_and_a_bare_rate_takes_the_paragraphs():
+    text = ("规模以上工业总产值298.4亿元，同比增长3.7%，高于全市1.9个百分点，增幅较一季度扩大6.8个百分点。其中6月增速达到8.8%。"
+            "餐饮收入同比增长30%，较一季度提升23.5个百分点。上半年全区三次产业实现全面增长。")
+    got = _indicators(text, publish_date="2023-07-25")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
+        ("规模以上工业总产值", 298.4, "level"), ("规模以上工业总产值", 3.7, "change"),
+        ("规模以上工业总产值高于全市", 1.9, "level"), ("规模以上工业总产值增幅", 6.8, "change"),
+        ("规模以上工业总产值增速", 8.8, "change"), ("餐饮收入", 30, "change"), ("餐饮收入增幅", 23.5, "change")]

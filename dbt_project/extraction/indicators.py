@@ -21,13 +21,17 @@ from dbt_project.extraction.vocab import units
 
 _UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|涨幅|回升|增长率"
 _DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|减排"
-_FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
+_FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均|预计|将)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
 _CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
 _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
 _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办复率|办理率|回复率|办结|解决"
                        r"|^为(?:年度|调整后?的?)?(?:预算|计划)")
 # the yardstick of a figure (为调整预算的101.2%, 占全市的比重), not the subject a later figure shares
-_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
+_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)"
+                               r"|^(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省)")
+_COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省)")
+# 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
+_ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
 _COMPARED_YEAR = re.compile(r"(?:较|比|相比|对比)$")
 _SHARE = re.compile(r"占|比重|比例|比率|份额|率")
@@ -193,7 +197,7 @@ _OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
 _TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
 _BATCH_ENDING = re.compile(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$")
 _CONJUNCTION = re.compile(r"[和及与]")
-_ENDS_WITH_TO = re.compile(r"(?:到|至)$")
+_ENDS_WITH_TO = re.compile(r"(?<!达)(?:到|至)$")
 _UP_WORDS = frozenset(_UP.split("|"))
 _GOAL_COLON = re.compile(r"目标[：:]")
 
@@ -277,7 +281,7 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         metric = left + right
     else:
         metric = left
-    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。的和及与 ")
+    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。的和及与 !！?？")
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
@@ -394,9 +398,12 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     target_carry: dict[int, bool] = {}
     # a work plan (工作要点, 实施方案) states what is to be done: its figures are targets
     work_plan = ctx.doc_type == "work_plan"
+    paragraph, paragraph_subject = None, None  # the last subject of the paragraph, for a bare 增速 after it
     for sent in sentences:
         if bisect.bisect_left(starts, sent.span.start) == bisect.bisect_left(starts, sent.span.end):
             continue  # most sentences hold no figure at all
+        if sent.paragraph != paragraph:
+            paragraph, paragraph_subject = sent.paragraph, None
         section_year, plan = section_of(sent.headings)
         prev_metric, prev_unit, subject_metric = None, None, None
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
@@ -434,13 +441,19 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     inherited = metric != opening_subject
                 if not metric:
                     continue
-                if subject_metric and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject_metric):
-                    metric = subject_metric + metric
-                elif subject_metric and metric.startswith("占") and not _names_its_subject(metric, subject_metric):
-                    metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%
+                subject = subject_metric or paragraph_subject
+                if subject and _ONLY_COMPARISON_BASE.fullmatch(metric):
+                    metric = subject + "增幅"
+                elif subject and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject):
+                    metric = subject + metric  # (…工业总产值增长3.7%。其中6月增速达到8.8%)
+                elif subject_metric and (metric.startswith("占") or _COMPARED_TO_WHOLE.match(metric)) \
+                        and not _names_its_subject(metric, subject_metric):
+                    metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%; …高于全市1.9个百分点
                 prev_metric, prev_unit = metric, q.unit
-                if not _YARDSTICK_METRIC.match(metric):
+                if not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):
                     subject_metric = metric
+                    if not _BARE_RATE.search(metric):
+                        paragraph_subject = metric
                 right = text[q.end:hi]
                 kind, direction = _kind(text, q, clause.start, metric, right)
                 if kind != "change" and prev_change and prev_change[0] == lo and k \

@@ -369,6 +369,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         follow = text[ue:ue + 2]
         if unit in ("期", "区") or any(follow.startswith(w) for w in _LABEL_NOUNS):
             return None
+        if unit == "次" and follow == "产业":
+            return None  # 三次产业: the primary, secondary and tertiary sectors
     if unit in ("市", "区", "省", "门", "部", "期") and _PLACE_WORD_TAIL.match(text, ue, ue + 1):
         return None
     if unit == "个" and _DURATION_TAIL.match(text, ue, ue + 3):
