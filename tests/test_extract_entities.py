@@ -283,3 +283,11 @@ def test_kinds_of_projects_and_institutions_are_not_named_projects():
     projects = _run(extract_projects, text, "海淀区")
     assert not {"新开项目", "续建项目", "打包项目", "科研机构", "专业运营公司"} & set(projects), projects
     assert "稻香湖再生水厂二期" in projects
+
+
+def test_shoudu_is_a_word_a_dash_introduces_the_name_and_copyright_lines_name_nothing():
+    text = ("北京首都旅游集团有限责任公司落户通州，我国第二家个人征信公司——朴道征信有限公司注册成立。"
+            "版权归高原(北京)文化传播有限公司所有。")
+    projects = _run(extract_projects, text, "通州区")
+    assert {"北京首都旅游集团有限责任公司", "朴道征信有限公司"} <= set(projects), projects
+    assert not any(name.startswith(("版权", "旅游集团")) for name in projects), projects

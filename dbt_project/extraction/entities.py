@@ -338,6 +338,9 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             continue  # 新增项目321个: a count, which is an indicator
         phrase, start = _trim(text, tok.start, tok.text)
         phrase = phrase.rstrip("的")
+        if "——" in phrase:  # …个人征信公司——朴道征信有限公司, 发布会——通州专场: the name is after the dash
+            cut = phrase.rindex("——") + 2
+            phrase, start = phrase[cut:], start + cut
         if phrase.startswith(("“", "\"")) and phrase.count("”") + phrase.count("\"") < 1:
             phrase, start = phrase[1:], start + 1
         if not phrase:
