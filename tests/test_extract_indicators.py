@@ -526,3 +526,18 @@ def test_a_comparison_with_the_city_or_a_quarter_is_said_of_the_subject_and_a_ba
         ("规模以上工业总产值", 298.4, "level"), ("规模以上工业总产值", 3.7, "change"),
         ("规模以上工业总产值高于全市", 1.9, "level"), ("规模以上工业总产值增幅", 6.8, "change"),
         ("规模以上工业总产值增速", 8.8, "change"), ("餐饮收入", 30, "change"), ("餐饮收入增幅", 23.5, "change")]
+
+
+@pytest.mark.parametrize("text", [
+    "覆盖整机研发制造、关键材料和零部件等产业链",   # 零 opens a word
+    "北京日报 2025 11/13 09:30",                     # a date, not eleven thirteenths
+])
+def test_more_words_and_dates_that_are_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_per_mille_and_a_comparison_with_last_year_and_a_tally_to_date():
+    got = _indicators("自贸试验区以全市7‰的面积贡献了全市10%的税收。外贸进出口同比增长6.1%，高于去年同期1.3个百分点。",
+                      publish_date="2023-04-27")
+    assert [(g["value"], g["unit"]) for g in got][:1] == [(7, "‰")]
+    assert got[-1]["metric"] == "外贸进出口高于去年同期"

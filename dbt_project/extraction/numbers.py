@@ -328,8 +328,8 @@ def _parse_at(text: str, m: re.Match, end: int):
     is_cn = m.lastgroup == "cn"
     # a Chinese numeral needs a real digit: not 百/千/万 alone (百姓, 千家万户), not a lone 一 (一批, 一张白纸);
     # checked first because most Chinese-numeral matches in prose are these
-    if is_cn and not _CN_REAL_DIGIT.search(raw) and not _CN_ONE_SCALE.match(raw):
-        return None
+    if is_cn and (raw in ("零", "〇") or not _CN_REAL_DIGIT.search(raw) and not _CN_ONE_SCALE.match(raw)):
+        return None  # (零 alone is a word's first character: 零部件, 零售, 零碳)
     prev = text[s - 1] if s > 0 else ""
     # (numbers inside quotes never get here: find_quantities skips them first)
     if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))):
@@ -422,8 +422,8 @@ def _fraction(text: str, s: int, end: int):
     if not m:
         return None
     a, b = int(m.group(1)), int(m.group(2))
-    if b == 0 or a >= b or b > 100:
-        return None
+    if b == 0 or a >= b or b > 100 or (a >= 10 and b <= 31):
+        return None  # (11/13 after a year is a date, not a fraction)
     tail = s + m.end()
     if tail < len(text) and (text[tail].isdigit() or text[tail] in "/-"):
         return None
