@@ -97,11 +97,11 @@ def test_keyword_seeds_are_ordered_rules():
 def test_gold_recall_floors(gold_dir):
     scores = evaluate(gold_dir)
     assert scores["projects"][1] >= 0.89, scores
-    assert scores["measures"][1] >= 0.78, scores
+    assert scores["measures"][1] >= 0.80, scores
     assert scores["policy_documents"][2] >= 0.95, scores
     # precision stays sane: BI users read these names
-    assert scores["projects"][0] >= 0.62, scores
-    assert scores["measures"][0] >= 0.60, scores
+    assert scores["projects"][0] >= 0.64, scores
+    assert scores["measures"][0] >= 0.62, scores
 
 
 def test_policy_names_split_by_an_inner_verb_are_rejoined():
