@@ -152,15 +152,18 @@ HEADER_DATE_MAX_LINE = 60
 SOURCE_TIMESTAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
 
 
+def _timestamp_line(line: str) -> tuple[date | None, date | None]:
+    """(the date a short header line opens with, the date it carries with a time after a source's name)."""
+    if len(line) > HEADER_DATE_MAX_LINE:
+        return None, None
+    return _date_of(HEADER_DATE_RE.match(line)), _date_of(SOURCE_TIMESTAMP_RE.search(line))
+
+
 def header_date(lines: list[str]) -> date | None:
-    """The date a page's header states without a label: a short line that opens with it, or that
-    carries it with a time of day after the source's name."""
-    short = [line.strip(WS) for line in lines if len(line.strip(WS)) <= HEADER_DATE_MAX_LINE]
-    for pattern in (HEADER_DATE_RE.match, SOURCE_TIMESTAMP_RE.search):
-        for line in short:
-            if found := _date_of(pattern(line)):
-                return found
-    return None
+    """The date a page's header states without a label: a short line that opens with it, else one
+    that carries it with a time of day after the source's name."""
+    found = [_timestamp_line(line.strip(WS)) for line in lines]
+    return next((opening for opening, _ in found if opening), None) or next((after for _, after in found if after), None)
 
 
 ISSUER_END_RE = re.compile(r"(字号|浏览|点击|作者|打印|【|\[|分享)")
@@ -243,8 +246,7 @@ MIN_TITLE_HANZI = 5  # Logo, 导航菜单, 信息详情: chrome, not a title
 
 def _text_title(lines: list[str]) -> str | None:
     candidates = [l.strip(WS) for l in lines if l.strip(WS)]
-    candidates = [l for l in candidates if not DATE_RE.search(l) and not HEADER_DATE_RE.match(l)
-                  and not (len(l) <= HEADER_DATE_MAX_LINE and SOURCE_TIMESTAMP_RE.search(l))
+    candidates = [l for l in candidates if not DATE_RE.search(l) and not any(_timestamp_line(l))
                   and not is_boilerplate(l) and not l.startswith("——")]
     if not candidates:
         return None

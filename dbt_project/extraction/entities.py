@@ -276,7 +276,7 @@ def _not_a_name(name: str) -> bool:
 _QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于|增至|为|共)?[0-9０-９.一二两三四五六七八九十百千万]++(?![期])")
 # …A项目和B项目两个签约项目: a count that sums up the names just listed, not a count instead of a name
 _BARE_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]+[个家项所座批]")
-_LIST_TALLY_AT = re.compile(r"[两三四五六七八九十\d]{1,2}[个家项所座批](?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
+_LIST_TALLY_AT = re.compile(_BARE_COUNT.pattern + r"(?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")

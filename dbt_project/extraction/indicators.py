@@ -27,8 +27,8 @@ _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
 _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办复率|办理率|回复率|办结|解决"
                        r"|^为(?:年度|调整后?的?)?(?:预算|计划)")
 # the yardstick of a figure (为调整预算的101.2%, 占全市的比重), not the subject a later figure shares
-_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)"
-                               r"|^(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省)")
+_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
+# …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
 _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期)")
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
@@ -81,15 +81,6 @@ _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
 _HALF = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
 _FIRST_MONTHS = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
 # 6月增速达到8.8%: a month without a year is the document's; not a day (5月31日) or a point (6月底)
-def _names_its_subject(metric: str, subject: str) -> bool:
-    return subject in metric or subject.startswith("占")
-
-
-def _only_running_total(before: str) -> bool:
-    """累计 alone (累计完成…), with no 截至/以来 that would make the figure a stock or a total since then."""
-    return {m.group() for m in _CUMULATIVE.finditer(before)} == {"累计"}
-
-
 _BARE_MONTH = re.compile(r"(?<![\d年月至到\-—－~])()(\d{1,2})月(?:份)?(?![\d日号底末初中])")
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至~到]\s*\d{1,2}月|[上下]半年|前\S{1,2}个月|季度")
 # 1-3季度 is 前三季度 and 1-4季度 the whole year; 较一季度 is the base of a comparison, not the period
@@ -98,11 +89,6 @@ _QUARTER = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年
 _QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
                    "四": (10, 12), "4": (10, 12), "前三": (1, 9)}
 
-
-def _quarter_months(written: str) -> tuple[int, int]:
-    if written in _QUARTER_MONTHS:
-        return _QUARTER_MONTHS[written]
-    return 1, _QUARTER_MONTHS[written[-1]][1]  # 1-3季度: from the first quarter to the last one named
 _YEAR = re.compile(r"(?<![\d\-—－~])((?:19|20|１９|２０)\d{2})年(?!\s*[-—－~至]\s*(?:19|20|１９|２０)\d{2})")
 
 
@@ -331,8 +317,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_MONTH_RANGE, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        first, last = int(m.group(2)), int(m.group(3))
-        return str(y) if (first, last) == (1, 12) else f"{y}-{first:02d}..{y}-{last:02d}"
+        return _months(y, int(m.group(2)), int(m.group(3)))
     m = _last_match(_HALF, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
@@ -346,8 +331,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_QUARTER, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        first, last = _quarter_months(m.group(2))
-        return str(y) if (first, last) == (1, 12) else f"{y}-{first:02d}..{y}-{last:02d}"
+        return _months(y, *_quarter_months(m.group(2)))
     m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
     if m and year and 1 <= int(m.group(2)) <= 12:
         y = int(m.group(1)) if m.group(1) else year
@@ -358,6 +342,26 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年均")
+
+
+def _months(year: int, first: int, last: int) -> str:
+    """2024-01..2024-08; January to December is the year itself."""
+    return str(year) if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
+
+
+def _quarter_months(written: str) -> tuple[int, int]:
+    if written in _QUARTER_MONTHS:
+        return _QUARTER_MONTHS[written]
+    return 1, _QUARTER_MONTHS[written[-1]][1]  # 1-3季度: from the first quarter to the last one named
+
+
+def _only_running_total(before: str) -> bool:
+    """累计 alone (累计完成…), with no 截至/以来 that would make the figure a stock or a total since then."""
+    return {m.group() for m in _CUMULATIVE.finditer(before)} == {"累计"}
+
+
+def _names_its_subject(metric: str, subject: str) -> bool:
+    return subject in metric or subject.startswith("占")
 # 今年 is the year the document was written in; 去年 and 明年 the ones either side
 _RELATIVE_YEAR = re.compile(r"今年|本年|去年|明年")
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
