@@ -137,8 +137,9 @@ def test_killed_mid_publish_leaves_the_old_warehouse_and_the_next_run_completes(
     new_fp = work_fingerprint(gold_home)
 
     # killed after writing the new file beside the published one, then after writing the new Parquet
-    # version too: both before any rename
-    for point in ("db_copy_written", "parquet_written"):
+    # version too: both before any rename. (Pausing after the Parquet writer alone raced the DuckDB copy,
+    # which runs beside it in another thread and may not have created its .tmp file yet.)
+    for point in ("db_copy_written", "copies_written"):
         _kill(start_paused_build(gold_home, point, tmp_path))
         assert published_state(gold_home) == before, point
         assert list(gold_home.published_dir.glob(".liangqu.duckdb.*.tmp"))
