@@ -34,6 +34,8 @@ from dbt_project.extraction.pipeline import extract_document
     ("现场签约8个项目，附近3个社区受益", [(8, "个", None), (3, "个", None)]),  # 签约, 附近: not 约, 近
     ("增长５．２％，实现１２３．４亿元", [(5.2, "％", None), (123.4, "亿元", None)]),  # full-width digits
     ("引进百余家企业，营业收入突破千亿元", [(100, "家", "over"), (1000, "亿元", "over")]),
+    ("推进百万亩造林，投资超千万元", [(100, "万亩", None), (1000, "万元", "over")]),
+    ("固定资产投资首次突破千亿大关", [(1000, "亿元", "over")]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -531,6 +533,12 @@ def test_a_comparison_with_the_city_or_a_quarter_is_said_of_the_subject_and_a_ba
 @pytest.mark.parametrize("text", [
     "覆盖整机研发制造、关键材料和零部件等产业链",   # 零 opens a word
     "北京日报 2025 11/13 09:30",                     # a date, not eleven thirteenths
+    "上半年实现四个第一",                             # a label of firsts
+    "信息服务业保持两位数增长",                       # double-digit growth counts nothing
+    "2024倍增追赶合作发展大会召开",                   # a year before 倍增 (doubling)
+    "调动区镇两个积极性",                             # a slogan
+    "中关村(4.660, 0.11, 2.42%)园区企业",             # a stock quote in a news page
+    "走进千万家庭，百万庄大街",                       # figures of speech and a street
 ])
 def test_more_words_and_dates_that_are_not_quantities(text):
     assert find_quantities(text) == []
@@ -541,3 +549,16 @@ def test_per_mille_and_a_comparison_with_last_year_and_a_tally_to_date():
                       publish_date="2023-04-27")
     assert [(g["value"], g["unit"]) for g in got][:1] == [(7, "‰")]
     assert got[-1]["metric"] == "外贸进出口高于去年同期"
+
+
+def test_a_text_speaking_as_a_district_about_the_one_it_names_is_that_districts():
+    # a press item: a district's party secretary speaking at the city's congress, 全区 throughout
+    text = ("市人大代表、顺义区委书记在北京市第十六届人民代表大会第三次会议上介绍，2024年，全区经济平稳向好。"
+            "全区新设经营主体同比增长61.9%，位居全市前列。")
+    doc = extract_document(text, publish_date="2025-01-15")
+    assert doc["district"] == "顺义区"
+    assert {i["district"] for i in doc["indicators"]} == {"顺义区"}
+    # the city speaking of itself stays the city's, though it names a district
+    assert extract_document("全市新设经营主体同比增长61.9%，顺义区增长最快。本市将继续推进。")["district"] == "北京市"
+    # 副中心 is 通州's
+    assert extract_document("副中心新设企业3000家，副中心重点项目开工50个。")["district"] == "通州区"

@@ -102,6 +102,10 @@ def document_district(text: str, title: str | None = None, source_district: str 
         # one area is all a short article names (经开区 twice and nothing else)
         if len(district_counts) == 1 and n >= 2 and n > municipal:
             return best
+        # a text that speaks as a district (全区…, 我区…, 区委书记) about the one district it names, even
+        # when it also names the city (市人大代表、通州区委书记…在北京市…会议上介绍)
+        if n >= 2 * runner_up and _speaks_as_a_district(text):
+            return best
         return MUNICIPAL
     own = counts.get(prior, 0)
     if not counts:
@@ -111,6 +115,14 @@ def document_district(text: str, title: str | None = None, source_district: str 
     if len(district_counts) == 1 and not own and n > municipal:
         return best
     return MUNICIPAL
+
+
+_DISTRICT_SELF = re.compile(r"全区(?!域)|我区|本区|区委|区政府")
+_CITY_SELF = re.compile(r"全市|我市|本市|市委|市政府")
+
+
+def _speaks_as_a_district(text: str) -> bool:
+    return len(_DISTRICT_SELF.findall(text)) > len(_CITY_SELF.findall(text))
 
 
 # the heading of a district's own report or plan: 东城区2024年…, 海淀区关于…, 朝阳区人民政府…,

@@ -48,7 +48,7 @@ _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "�
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
-                "大", "是", "字", "化", "体", "线", "环", "圈")
+                "积极性", "大", "是", "字", "化", "体", "线", "环", "圈", "第")  # 四个第一: a label of firsts
 _TIME_UNIT_FIRST_CHARS = frozenset(u[0] for u in _TIME_UNITS)
 _MEETING_RE = re.compile(r"^[次届](?:会|全会|会议|党代会|人大|代表大会)")
 
@@ -211,7 +211,13 @@ _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
-_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美元|元)(?!级)")
+_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
+# 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
+# households or firms stay out, where the numeral is a figure of speech)
+_ROUND_TEN_THOUSANDS_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千数几\d])([百千])(?=万)")
+_ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
+# 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
+_STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
@@ -263,9 +269,21 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         s = start + m.start()
         if not quoted.inside(s):
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
-            found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + m.group(2), qualifier,
-                                  qualifier_start, m.group(0)))
+            found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + (m.group(2) or "元"),
+                                  qualifier, qualifier_start, m.group(0)))
+    for m in (_ROUND_TEN_THOUSANDS_RE.finditer(window) if "百万" in window or "千万" in window else ()):
+        s = start + m.start()
+        unit, unit_end, _over = _match_unit(text, start + m.end(), end)
+        category = units()[unit].category if unit else None
+        if unit and unit.startswith("万") and category in _ROUND_TEN_THOUSAND_CATEGORIES and not quoted.inside(s):
+            qualifier, qualifier_start = _qualifier_before(text, s, 0)
+            found.append(Quantity(s, unit_end, float(_ROUND[m.group(1)]), unit, qualifier, qualifier_start,
+                                  text[s:unit_end]))
     return found
+
+
+def _stock_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [m.span() for m in _STOCK_QUOTE_RE.finditer(text, start, end)] if "%" in text else []
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
@@ -274,7 +292,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     quoted = quoted or QuotedIndex(text)
     out = _special(text, start, end, quoted)
-    taken = [(q.start, q.end) for q in out]
+    taken = [(q.start, q.end) for q in out] + _stock_quotes(text, start, end)
     skip_until = -1
     can_follow = _can_follow_a_quantity()
     inside_quotes = quoted.inside  # numbers in names and slogans (“十四五”) are the most common reject
@@ -367,7 +385,7 @@ def _parse_at(text: str, m: re.Match, end: int):
         unit, ue, over = rng
     elif is_cn:
         follow = text[ue:ue + 2]
-        if unit in ("期", "区") or any(follow.startswith(w) for w in _LABEL_NOUNS):
+        if unit in ("期", "区") or text.startswith(_LABEL_NOUNS, ue):
             return None
         if unit == "次" and follow == "产业":
             return None  # 三次产业: the primary, secondary and tertiary sectors
@@ -375,6 +393,10 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None
     if unit == "个" and _DURATION_TAIL.match(text, ue, ue + 3):
         return None
+    if unit == "位" and text.startswith("数", ue):
+        return None  # 两位数增长: double-digit growth, no count
+    if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:
+        return None  # 2024倍增追赶…大会: a year before the word 倍增 (doubling)
     if ue < end and text[ue] in _RANGE_LINK:
         # 200万至300万元: the lower bound's unit may be only a scale; the upper bound completes it
         m2 = _NUMBER_RE.match(text, ue + 1)
