@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
+from . import districts as district_rules
 from . import entity_lexicon as lex
 from .entity_seeds import classify
 from .patterns import first_character_class
@@ -278,7 +279,7 @@ _QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于
 _BARE_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]+[个家项所座批]")
 _LIST_TALLY_AT = re.compile(_BARE_COUNT.pattern + r"(?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
-_ZONE_SUFFIXES = ("示范区", "先行区", "试验区")
+_ZONE_SUFFIXES = ("示范区", "先行区", "试验区", "集聚区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
 
 
@@ -353,8 +354,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                 and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
             # 资本项目收入支付便利化、本外币合一银行账户等试点: each item listed is one of them, whole
             name = lex.TRAILING_NOISE.sub("", phrase)
-            if 2 <= len(name) <= 40:
-                yield _Candidate("measure", name, start, start + len(name), None, before, after, listed=True)
+            for part, at in _adjacent_quotes(name):
+                if 2 <= len(part) <= 40:
+                    yield _Candidate("measure", part, start + at, start + at + len(part), None, before, after,
+                                     listed=True)
             continue
         # _list_category and _status_named (whether the phrase is listed as / acts as a project) scan the
         # clause's tokens: they are called only where a branch needs them, cheapest conditions first
@@ -410,6 +413,19 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             name = lex.TRAILING_NOISE.sub("", phrase)
             if 3 <= len(name) <= 20:
                 yield _Candidate("measure", name, start, start + len(name), None, before, after)
+
+
+_ADJACENT_QUOTE = re.compile(r"“[^“”]+”")
+
+
+def _adjacent_quotes(name: str) -> list[tuple[str, int]]:
+    """“拿地即开工”“交房即交证”: quoted items listed without a 、 between them are one item each."""
+    if "”“" not in name:
+        return [(name, 0)]
+    parts = list(_ADJACENT_QUOTE.finditer(name))
+    if "".join(m.group() for m in parts) != name:
+        return [(name, 0)]
+    return [(m.group(), m.start()) for m in parts]
 
 
 def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
@@ -501,6 +517,12 @@ def _project_name_ok(cand: "_Candidate") -> bool:
 _QUOTED_NAME = re.compile(r"[“\"‘](.*)[”\"’]")
 
 
+@lru_cache(maxsize=1)
+def _place_slogan() -> re.Pattern:
+    pattern, _names = district_rules.alias_pattern()
+    return re.compile(rf"(?:{pattern.pattern})(?:建设)?”?$|^“..[兴强立]区”$")
+
+
 def _measure_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
     if lex.NOT_A_MEASURE.search(name) or _NOT_NAMES.match(name):
@@ -508,6 +530,8 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     quoted = _QUOTED_NAME.fullmatch(name)
     if quoted and len(quoted.group(1)) <= 2:
         return False  # “两区”, “五子”: a slogan, not a programme
+    if _place_slogan().search(name):
+        return False  # “绿水青山门头沟”, “五宜”朝阳建设, “文化兴区”: a district's slogan, not a programme
     # an act of government: the phrase is the object of a verb, or the subject of 落地/实施 (相继推出: past adverbs),
     # or it is listed as one (一般制造业疏解提质等9项任务提前完成)
     if cand.verbs_before or cand.listed:
