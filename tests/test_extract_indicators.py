@@ -562,3 +562,29 @@ def test_a_text_speaking_as_a_district_about_the_one_it_names_is_that_districts(
     assert extract_document("全市新设经营主体同比增长61.9%，顺义区增长最快。本市将继续推进。")["district"] == "北京市"
     # 副中心 is 通州's
     assert extract_document("副中心新设企业3000家，副中心重点项目开工50个。")["district"] == "通州区"
+
+
+def test_an_estimate_opening_a_clause_covers_the_list_and_a_goal_announcement_is_no_metric():
+    got = _indicators("区长指出，区里克服多重冲击，预计全年地区生产总值增长1%，一般公共预算收入增长10%、"
+                      "居民人均可支配收入增长4.8%。2023年主要预期目标是地区生产总值增长6%左右，一般公共预算收入增长6%。",
+                      publish_date="2022-12-30")
+    assert [(g["metric"], g["value"], g["is_target"]) for g in got] == [
+        ("地区生产总值", 1, True), ("一般公共预算收入", 10, True), ("居民人均可支配收入", 4.8, True),
+        ("地区生产总值", 6, True), ("一般公共预算收入", 6, True)]
+    # an estimate inside a later clause does not reach back
+    got = _indicators("新设企业1200家，预计全年增长5%。", publish_date="2024-06-30")
+    assert [(g["value"], g["is_target"]) for g in got] == [(1200, False), (5, True)]
+
+
+def test_any_base_of_a_comparison_is_neither_the_metric_nor_the_period_and_a_running_total_keeps_its_subject():
+    got = _indicators("平谷区各级非遗项目达145项，较“十三五”末(2019年)增加102项。"
+                      "高技术服务业累计实际使用外资474.7亿美元，占全市的65.4%，较前五年提高28.6个百分点。"
+                      "第四次全国文物普查新发现文物258处。推进百万亩植树造林、京津风沙源治理等系列工程。",
+                      publish_date="2025-11-13")
+    rows = {(g["value"], g["unit"]): g for g in got}
+    assert rows[(102, "项")]["metric"] == "各级非遗项目" and rows[(102, "项")]["period"] == "2025"
+    assert rows[(474.7, "亿美元")]["metric"] == "高技术服务业实际使用外资"
+    assert rows[(65.4, "%")]["metric"].startswith("高技术服务业实际使用外资")
+    assert rows[(28.6, "个百分点")]["metric"].startswith("高技术服务业实际使用外资")
+    assert rows[(258, "处")]["metric"] == "新发现文物"
+    assert rows[(100, "万亩")]["metric"].endswith("植树造林")

@@ -33,7 +33,7 @@ _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
-_COMPARED_YEAR = re.compile(r"(?:较|比|相比|对比)$")
+_COMPARED_YEAR = re.compile(r"(?:较|比(?![重例率])|相比|对比)(?:“[^”]{1,8}”|[^，,；;。“]){0,10}$")
 _SHARE = re.compile(r"占|比重|比例|比率|份额|率")
 
 _VERBS = sorted(
@@ -58,6 +58,10 @@ _LEADING = re.compile(
     # the base of a comparison (较上年末增长8.7%): the metric is the subject before it
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20|１９|２０)\d{2}年)?(?:同期|末|底|平均水平)?(?:预算数?|计划数?)?"
     r"(?<![较比])|同比|环比"
+    # any other base: 较“十三五”末(2019年), 较前五年, 比疫情前同期
+    r"|(?:较|比(?![重例率]))(?:“[^”]{1,8}”|[^，,、“]{0,8}?)(?:末|同期|底|[前上][一二三四五两\d]?年)(?:[（(][^）)]{0,10}[)）])?"
+    # the survey a figure comes from: 第四次全国文物普查新发现文物258处
+    r"|第[一二三四五六七八九十\d]+次[^，,、]{0,10}?(?:普查|调查)(?=[\u4e00-\u9fff]{2})"
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
     r"|即(?![时期将])|该(?=[\u4e00-\u9fff]{2})|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
@@ -73,6 +77,8 @@ _TARGET_CLAUSE = re.compile(
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
 # a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
 _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
+# 预计全年地区生产总值增长5%，一般公共预算收入增长10%: an estimate opening a clause covers the figures listed after it
+_ESTIMATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:据|经)?(?:初步)?(?:预计|预测|测算)(?![，,])")
 _HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
 _CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
 _DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
@@ -130,8 +136,12 @@ _SUBJECT_AFTER_PLACE = re.compile(r"^(?:将|已|在|共|还|累计)")
 _NAMED_AFTER_A_PLACE = frozenset("站路街桥港馆楼")
 
 
+# 2023年经济社会发展主要预期目标是地区生产总值…: the goal's announcement, not what is measured
+_GOAL_STATEMENT = re.compile(r"^[^，,；;]{0,24}?目标(?:是|为|[：:])")
+
+
 def _strip_leading(s: str) -> str:
-    s = LIST_MARKER.sub("", s)
+    s = _GOAL_STATEMENT.sub("", LIST_MARKER.sub("", s))
     # a district, a place in one, or the city as the subject: 东城区新增…, 经开区计划…, 北京将…,
     # also stacked (大兴临空经济区一季度新增…)
     pattern, _names = district_rules.alias_pattern()
@@ -209,6 +219,9 @@ def _clean_right(s: str, cut_at_verb: bool) -> str:
                 break
     if s.find("等") >= 2:
         s = s[: s.find("等")]
+    comma = s.find("、")
+    if comma >= 4 and s.count("“", 0, comma) == s.count("”", 0, comma):
+        s = s[:comma]  # 推进百万亩植树造林、京津风沙源治理…: the first item listed is what was measured
     s = s.rstrip("，,、：:；;。等")
     return s
 
@@ -229,7 +242,7 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
         subject, tallied = left[:left.rfind("累计")], left[left.rfind("累计") + 2:]
         counted = _TALLY_VERB.sub("", tallied, count=1)
-        if 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) and counted != tallied and len(counted) >= 2:
+        if 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) and len(counted) >= 2:
             left = subject + counted  # 批发业累计实现零售额 → 批发业零售额: whose total, of what
         else:
             left = tallied
@@ -561,6 +574,9 @@ def _sentence_start(text: str, pos: int, sent) -> int:
 
 def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
     if _FORECAST_OPENING.match(sentence_before):
+        return True
+    semicolon = max(sentence_before.rfind("；"), sentence_before.rfind(";"))
+    if _ESTIMATE_CLAUSE.search(sentence_before, semicolon + 1):  # (a ； closes what the estimate covers)
         return True
     m = _HORIZON_OPENING.match(sentence_before)
     return bool(m) and (current_year is None or int(m.group(1)) > current_year)
