@@ -36,6 +36,9 @@ from dbt_project.extraction.pipeline import extract_document
     ("引进百余家企业，营业收入突破千亿元", [(100, "家", "over"), (1000, "亿元", "over")]),
     ("推进百万亩造林，投资超千万元", [(100, "万亩", None), (1000, "万元", "over")]),
     ("固定资产投资首次突破千亿大关", [(1000, "亿元", "over")]),
+    ("目前36项重点工程已开工", [(36, "项", None)]),  # 目前 is now, not 前36 (the first 36)
+    ("增速分别高于全市2.5个和1.4个百分点", [(2.5, "个百分点", None), (1.4, "个百分点", None)]),
+    ("三次产业结构为0.2:12.5:87.3", [(0.2, None, None), (12.5, None, None), (87.3, None, None)]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -431,7 +434,7 @@ def test_a_running_total_ends_where_a_later_year_is_named():
     got = _indicators("去年以来启动9个城中村改造项目，总投资1053亿元；2025年高考本科上线率92.1%。"
                       "截至2024年底，全区市场主体达到19万家。过去一年来减税降费超60亿元。", publish_date="2025-09-12")
     assert [(g["metric"], g["value"], g["period"]) for g in got] == [
-        ("启动城中村改造项目", 9, "cumulative"), ("总投资", 1053, "cumulative"), ("高考本科上线率", 92.1, "2025"),
+        ("启动城中村改造项目", 9, "cumulative"), ("启动城中村改造项目总投资", 1053, "cumulative"), ("高考本科上线率", 92.1, "2025"),
         ("市场主体", 19, "cumulative"), ("减税降费", 60, "2025")]
 
 
@@ -588,3 +591,21 @@ def test_any_base_of_a_comparison_is_neither_the_metric_nor_the_period_and_a_run
     assert rows[(28.6, "个百分点")]["metric"].startswith("高技术服务业实际使用外资")
     assert rows[(258, "处")]["metric"] == "新发现文物"
     assert rows[(100, "万亩")]["metric"].endswith("植树造林")
+
+
+def test_the_projects_of_a_field_listed_with_their_total_investment_and_a_bound_inside_a_noun_phrase():
+    got = _indicators("其中，城市更新领域包括北重文化产业园一期、老旧小区综合整治等7个项目，总投资249亿元；"
+                      "全年安排重大投资项目176项，总投资1895亿元。"
+                      "一季度新设注册资本5000万元以上企业577家，同比增长49.5%。"
+                      "“专精特新”中小企业达到500家。", publish_date="2023-04-20")
+    assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
+        ("城市更新领域项目", 7, "个"), ("城市更新领域项目总投资", 249, "亿元"),
+        ("安排重大投资项目", 176, "项"), ("安排重大投资项目总投资", 1895, "亿元"),
+        ("新设注册资本5000万元以上企业", 577, "家"), ("新设注册资本5000万元以上企业", 49.5, "%"),
+        ("“专精特新”中小企业", 500, "家")]
+
+
+def test_an_ellipsis_ends_what_a_figure_measures():
+    got = _indicators("天马项目预计年中开工建设、逾30家航空企业落户发展形成产业集群……一批带动性强的项目加快落地。",
+                      publish_date="2023-06-27")
+    assert [(g["value"], g["metric"]) for g in got] == [(30, "航空企业落户发展形成产业集群")]

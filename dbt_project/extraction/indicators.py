@@ -192,7 +192,7 @@ _VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|已|累计")
 _OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
 _TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
 _BATCH_ENDING = re.compile(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$")
-_CONJUNCTION = re.compile(r"[和及与]")
+_CONJUNCTION = re.compile(r"[和及与、]")
 _ENDS_WITH_TO = re.compile(r"(?<!达)(?:到|至)$")
 _UP_WORDS = frozenset(_UP.split("|"))
 _GOAL_COLON = re.compile(r"目标[：:]")
@@ -236,7 +236,8 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
 @lru_cache(maxsize=1 << 14)  # keyed on clause fragments, which prose repeats (…同比增长, 新建…个)
 def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool) -> str:
     """The metric of a figure from the text before it (from the previous figure on) and after it."""
-    left = _strip_leading(_strip_trailing(raw_left.strip()))
+    # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
+    left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
     right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(raw_right, cut_at_verb=has_next))
     if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
@@ -246,12 +247,16 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
             left = subject + counted  # 批发业累计实现零售额 → 批发业零售额: whose total, of what
         else:
             left = tallied
+    category = ""
     if "等" in left:
         after = _strip_trailing(left[left.rfind("等") + 1:])
         after = _LEADING.sub("", after)
         before = _strip_leading(left[:left.rfind("等")])
         if len(after) >= 2:
             left = after
+        elif right and 2 <= before.find("包括") <= 12:
+            # 产业转型领域包括A、B等14个项目: the projects of that field
+            category, left = before[:before.find("包括")], ""
         elif right:
             # 签约落地博世…中心等20余个项目: the opening verbs govern the count
             opening = _OPENING_VERBS.match(before)
@@ -263,7 +268,9 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     untitled = _TITLE_IN_RIGHT.sub("", right)
     right = untitled if len(untitled) >= 2 else right
     # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
-    if left.startswith("“") and "”" in left and len(left) - left.index("”") > 4:
+    # (but “专精特新”中小企业 is what is counted)
+    if left.startswith("“") and "”" in left and len(left) - left.index("”") > 4 \
+            and _VERB_RE.search(left, left.index("”")):
         left = left[left.index("”") + 1:]
     unit = units().get(unit_text or "")
     count_like = unit is not None and unit.category in ("count",)
@@ -280,7 +287,9 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         metric = left + right
     else:
         metric = left
-    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。的和及与 !！?？")
+    if category and right:
+        metric = category + right
+    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。…的和及与 !！?？")
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
@@ -431,7 +440,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 if prev_metric is None and subject_metric is None:
                     opening_subject = opening_subject or _subject_of(clause.text)
                 continue
-            in_clause = [q for q in quantities[i:j] if q.end <= clause.end + 2]
+            in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2])
             for k, q in enumerate(in_clause):
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
@@ -450,6 +459,9 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
                     if len(noun) >= 2:
                         metric = noun + metric
+                if metric in _TOTAL_OF_THE_COUNTED and prev_metric and prev_unit in _COUNT_UNITS \
+                        and not prev_metric.endswith(metric):
+                    metric = prev_metric + metric  # 安排重大投资项目176项，总投资1895亿元
                 inherited = False
                 if not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
@@ -520,6 +532,26 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     return out
 
 
+_THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
+
+
+def _without_thresholds(text: str, in_clause: list[Quantity]) -> list[Quantity]:
+    """新设注册资本5000万元以上企业577家: a bound inside the noun phrase that a later figure counts is part of
+    that figure's metric, not a figure itself."""
+    if len(in_clause) < 2:
+        return in_clause
+    kept = []
+    for q, following in zip(in_clause, in_clause[1:]):
+        tail = text[q.end - 2:q.end]
+        if tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2) \
+                and following.qualifier_start - q.end <= 12 and not _CLAUSE_BREAK.search(text, q.end, following.start) \
+                and not _VERB_RE.search(text, q.end, following.qualifier_start):
+            continue
+        kept.append(q)
+    kept.append(in_clause[-1])
+    return kept
+
+
 _HEADLINE_MAX = 80
 
 
@@ -534,6 +566,8 @@ def _without_headline_repeats(text: str, rows: list[dict]) -> list[dict]:
 
 
 # what happened to the things just counted (…措施102条，已落地43项); not 支出, 投资: nouns as well as verbs
+_TOTAL_OF_THE_COUNTED = frozenset({"总投资", "投资总额", "计划总投资", "总金额", "金额", "总额", "总规模", "投资额"})
+_COUNT_UNITS = frozenset({"个", "项", "家", "所", "座", "批", "宗", "件"})
 _BARE_VERB_METRIC = re.compile(
     r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
 )

@@ -217,6 +217,8 @@ _ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美�
 _ROUND_TEN_THOUSANDS_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千数几\d])([百千])(?=万)")
 _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
+# 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
+_STRUCTURE_RE = re.compile(r"(?<=结构)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?:[:：](\d+(?:\.\d+)?))?")
 _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -271,6 +273,11 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
             found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + (m.group(2) or "元"),
                                   qualifier, qualifier_start, m.group(0)))
+    for m in (_STRUCTURE_RE.finditer(window) if "结构" in window else ()):
+        for part in range(1, 4):
+            if m.group(part) is not None and not quoted.inside(start + m.start(part)):
+                s, e = start + m.start(part), start + m.end(part)
+                found.append(Quantity(s, e, float(m.group(part)), None, None, s, m.group(part)))
     for m in (_ROUND_TEN_THOUSANDS_RE.finditer(window) if "百万" in window or "千万" in window else ()):
         s = start + m.start()
         unit, unit_end, _over = _match_unit(text, start + m.end(), end)
@@ -333,6 +340,8 @@ def _can_follow_a_quantity() -> frozenset[str]:
     return frozenset(firsts | set("余多成/" + _RANGE_LINK))
 
 
+_WORDS_ENDING_IN_QIAN = tuple("目当此之日")
+_POINTS_LISTED_AFTER = re.compile(r"(?:[和、及与]\d+(?:\.\d+)?个)*[和、及与]\d+(?:\.\d+)?个百分点")
 _CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
 # 三个月, 两个小时: a duration; 2市民, 1区域: the "unit" starts a word
 _DURATION_TAIL = re.compile(r"(?:多)?(?:月|小时|工作日)")
@@ -351,7 +360,8 @@ def _parse_at(text: str, m: re.Match, end: int):
     prev = text[s - 1] if s > 0 else ""
     # (numbers inside quotes never get here: find_quantities skips them first)
     if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))):
-        return None
+        if not (prev == "前" and text[s - 2:s - 1] in _WORDS_ENDING_IN_QIAN):  # 目前78项: now, not the first 78
+            return None
     nxt = text[e] if e < len(text) else ""
     if is_cn:
         value = chinese_to_number(raw)
@@ -393,6 +403,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None
     if unit == "个" and _DURATION_TAIL.match(text, ue, ue + 3):
         return None
+    if unit == "个" and _POINTS_LISTED_AFTER.match(text, ue):
+        unit = "个百分点"  # 分别高于全市2.5个和1.4个百分点: the unit is written once, after the last figure
     if unit == "位" and text.startswith("数", ue):
         return None  # 两位数增长: double-digit growth, no count
     if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:

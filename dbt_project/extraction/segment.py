@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-SENTENCE_END = "。！？!?；;"
+SENTENCE_END = "。！？!?；;…"  # (…… ends a thought in news copy)
 CLAUSE_BREAK = "，,、：:"  # 、 only matters for clause-level work; callers may re-join
 
 _HEADING_PATTERNS = (
