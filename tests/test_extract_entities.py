@@ -308,3 +308,14 @@ def test_a_districts_slogans_reporting_lines_and_rhetoric_are_not_measures():
             "怀柔区推出“科学城十条”支持政策。")
     measures = _run(extract_measures, text, "怀柔区")
     assert set(measures) == {"“科学城十条”"}, measures
+
+
+def test_items_a_count_of_projects_sums_up_are_projects_whatever_their_last_word():
+    text = ("其中，城市更新领域包括北重文化产业园一期、红星地下停车库、老旧小区综合整治等7个项目，总投资249亿元。"
+            "年末全区中资银行人民币存款余额3913.6亿元。区政府坚定履行核心区职责使命。"
+            "本网站所有内容属某某报社有限公司，未经许可不得转载。")
+    projects = _run(extract_projects, text, "丰台区")
+    assert {"红星地下停车库", "老旧小区综合整治"} <= set(projects), projects
+    assert not {"城市更新领域包括北重文化产业园", "中资银行", "全区中资银行", "坚定履行核心区"} & set(projects), projects
+    assert not any(name.startswith("本网站") for name in projects), projects
+    assert "老旧小区综合整治" not in _run(extract_measures, text, "丰台区")

@@ -244,7 +244,7 @@ class _Candidate:
 
 _GENERIC_WORDS = re.compile(
     r"新开|重点|重大|示范性?|优质|知名|龙头|领军|头部|市区|市级|区级|全区|全市|各类|各|该|此|这些|其中|新|大型|中小|"
-    r"高端|突破性|首创性|标志性|代表性|引领性|地标性|标杆性?|外资|内资|民生|商业|储备|改造|投资|产业|行业|相关|"
+    r"高端|突破性|首创性|标志性|代表性|引领性|地标性|标杆性?|外资|内资|中资|民生|商业|储备|改造|投资|产业|行业|相关|"
     r"一批|社会|服务|央属|市属|区属|国有|国内外|国际|专业|功能|细分领域|重要|主要|特色|金融|科技|文化|企业|"
     r"科研|研发|运营|续建|在建|打包|硬核|此次|本次|"
     r"[性的等和及与、]"
@@ -279,6 +279,8 @@ _QUANTITY_AT = re.compile(r"(?:超过|超|达到|达|近|约|不低于|不少于
 _BARE_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万]+[个家项所座批]")
 _LIST_TALLY_AT = re.compile(_BARE_COUNT.pattern + r"(?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
+# …等7个项目, …等重点工程: what the list sums up are works, whatever each item's last word
+_LISTED_AS_WORKS = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)?[个项]?(?:重点|重大|续建|新建)?(?:项目|工程)")
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区", "集聚区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
 
@@ -371,9 +373,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
                     m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
                 kind = "measure"
-            elif kind == "measure" and suffix in lex.AMBIGUOUS_SUFFIXES and (
-                    _list_category(tokens, i) or _status_named(tokens, i)):
-                kind = "project"
+            elif kind == "measure" and (
+                    end == len(phrase) and _listed_as_works(tokens, i)
+                    or suffix in lex.AMBIGUOUS_SUFFIXES and (_list_category(tokens, i) or _status_named(tokens, i))):
+                kind = "project"  # (…、老旧小区综合整治等7个项目: listed as one of the projects)
             if kind == "project" and end < len(phrase) and after[:1] and after[0].startswith(_LANDING) \
                     and 2 <= len(phrase) - end <= 15 and not _BARE_COUNT.fullmatch(phrase, end) \
                     and _status_named(tokens, i):
@@ -439,13 +442,25 @@ def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
-def _list_category(tokens: Sequence[Token], i: int, categories: re.Pattern = lex.PROJECT_CATEGORIES) -> bool:
-    """True when phrase i belongs to a 、-list that ends in 等 + a category noun (a project one by default)."""
+def _category_after_list(tokens: Sequence[Token], i: int) -> str | None:
+    """The phrase after the 等 that closes the 、-list phrase i is in, if it is in one."""
     j = i + 1
     while j < len(tokens) and tokens[j].kind in ("list", "phrase"):
         j += 1
     if j < len(tokens) and tokens[j].kind == "deng" and j + 1 < len(tokens) and tokens[j + 1].kind == "phrase":
-        category = tokens[j + 1].text
+        return tokens[j + 1].text
+    return None
+
+
+def _listed_as_works(tokens: Sequence[Token], i: int) -> bool:
+    category = _category_after_list(tokens, i)
+    return category is not None and _LISTED_AS_WORKS.match(category) is not None
+
+
+def _list_category(tokens: Sequence[Token], i: int, categories: re.Pattern = lex.PROJECT_CATEGORIES) -> bool:
+    """True when phrase i belongs to a 、-list that ends in 等 + a category noun (a project one by default)."""
+    category = _category_after_list(tokens, i)
+    if category is not None:
         if categories is not lex.PROJECT_CATEGORIES and lex.PROJECT_CATEGORIES.search(category):
             return False  # …等项目, …等企业: projects, whatever else the category says
         return bool(categories.search(category) if categories is lex.PROJECT_CATEGORIES else categories.match(category))
