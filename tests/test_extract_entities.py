@@ -319,3 +319,9 @@ def test_items_a_count_of_projects_sums_up_are_projects_whatever_their_last_word
     assert not {"城市更新领域包括北重文化产业园", "中资银行", "全区中资银行", "坚定履行核心区"} & set(projects), projects
     assert not any(name.startswith("本网站") for name in projects), projects
     assert "老旧小区综合整治" not in _run(extract_measures, text, "丰台区")
+
+
+def test_a_list_or_honour_won_and_a_label_for_several_are_not_projects():
+    text = "首开LONG街入选北京最美街巷，区里着力打造四大产业集群，乐多港获评国家级夜间文化和旅游消费集聚区。"
+    projects = _run(extract_projects, text, "昌平区")
+    assert not {"北京最美街巷", "四大产业集群", "国家级夜间文化和旅游消费集聚区"} & set(projects), projects

@@ -37,6 +37,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _COUNT = re.compile(
     r"[0-9０-９][0-9０-９.]*(?:个|家|项|%|％|亿|万|所|条|处|栋|户|件|场|余|多|平方|公里|人|倍|年)"
     r"|^[“]?[一二两三四五六七八九十N]+[个家单项所条处批]"
+    r"|^[一二两三四五六七八九十]大"  # 四大产业集群: a label for several
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -281,6 +282,7 @@ _LIST_TALLY_AT = re.compile(_BARE_COUNT.pattern + r"(?:签约|重点|重大|新|
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 # …等7个项目, …等重点工程: what the list sums up are works, whatever each item's last word
 _LISTED_AS_WORKS = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)?[个项]?(?:重点|重大|续建|新建)?(?:项目|工程)")
+_HONOUR_VERBS = frozenset({"入选", "获评", "荣获", "评为", "被评为"})
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区", "集聚区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
 
@@ -525,6 +527,8 @@ def _project_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
     if _NOT_NAMES.match(name) or "的" in name or _is_place_name(name):
         return False
+    if cand.verbs_before[-1:] and cand.verbs_before[-1] in _HONOUR_VERBS and cand.suffix not in _ZONE_SUFFIXES:
+        return False  # 首开LONG街入选北京最美街巷: a list or an honour won, not a thing built
     # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计)
     return cand.suffix is not None or len(name) >= 3 or name.startswith("“")
 
