@@ -214,11 +214,13 @@ _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几
 _ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
-_ROUND_TEN_THOUSANDS_RE = re.compile(r"(?<![零〇一二两三四五六七八九十百千数几\d])([百千])(?=万)")
+# (patterns here open with what they look for, not with a lookbehind, so the regex engine can skip to it)
+_ROUND_TEN_THOUSANDS_RE = re.compile(r"([百千])万")
+_NOT_BEFORE_A_ROUND_NUMBER = frozenset("零〇一二两三四五六七八九十百千数几0123456789")
 _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
 # 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
-_STRUCTURE_RE = re.compile(r"(?<=结构)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?:[:：](\d+(?:\.\d+)?))?")
+_STRUCTURE_RE = re.compile(r"结构(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?:[:：](\d+(?:\.\d+)?))?")
 _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -280,7 +282,9 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
                 found.append(Quantity(s, e, float(m.group(part)), None, None, s, m.group(part)))
     for m in (_ROUND_TEN_THOUSANDS_RE.finditer(window) if "百万" in window or "千万" in window else ()):
         s = start + m.start()
-        unit, unit_end, _over = _match_unit(text, start + m.end(), end)
+        if s and text[s - 1] in _NOT_BEFORE_A_ROUND_NUMBER:
+            continue
+        unit, unit_end, _over = _match_unit(text, s + 1, end)
         category = units()[unit].category if unit else None
         if unit and unit.startswith("万") and category in _ROUND_TEN_THOUSAND_CATEGORIES and not quoted.inside(s):
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
@@ -290,7 +294,9 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
 
 
 def _stock_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [m.span() for m in _STOCK_QUOTE_RE.finditer(text, start, end)] if "%" in text else []
+    if "%)" not in text and "%）" not in text:
+        return []
+    return [m.span() for m in _STOCK_QUOTE_RE.finditer(text, start, end)]
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
