@@ -609,3 +609,31 @@ def test_an_ellipsis_ends_what_a_figure_measures():
     got = _indicators("天马项目预计年中开工建设、逾30家航空企业落户发展形成产业集群……一批带动性强的项目加快落地。",
                       publish_date="2023-06-27")
     assert [(g["value"], g["metric"]) for g in got] == [(30, "航空企业落户发展形成产业集群")]
+
+
+def test_a_statistics_communique_rates_indices_structures_and_other_reckonings():
+    text = ("全年全区地区生产总值5000亿元，比上年增长5.2%；人均地区生产总值为22.8万元(按年平均汇率折算为3.2万美元)。"
+            "三次产业构成为0.2︰14.5︰85.3。城镇新增就业26.1万人，比上年多增加1.8万人。"
+            "区级一般公共预算收入增长3%，剔除留抵退税后增长0.4%。全年居民消费价格比上年上涨0.1%。"
+            "12月份，新建商品住宅销售价格环比指数为99.9、同比指数为94.6。"
+            "常住人口出生率为6.09‰，死亡率为6.08‰，自然增长率为0.01‰。")
+    got = {(g["value"], g["unit"]): g for g in _indicators(text, publish_date="2025-03-20")}
+    assert got[(3.2, "万美元")]["metric"] == "人均地区生产总值"
+    assert [got[(v, None)]["metric"] for v in (0.2, 14.5, 85.3)] == ["三次产业构成"] * 3
+    assert got[(1.8, "万人")]["metric"] == "城镇新增就业"
+    assert got[(0.4, "%")]["metric"] == "区级一般公共预算收入" and got[(0.4, "%")]["kind"] == "change"
+    assert (got[(0.1, "%")]["kind"], got[(0.1, "%")]["direction"]) == ("change", "up")
+    assert got[(94.6, None)]["metric"] == "新建商品住宅销售价格同比指数" and got[(94.6, None)]["kind"] == "level"
+    assert got[(6.08, "‰")]["metric"] == "常住人口死亡率"
+    assert {got[(v, "‰")]["kind"] for v in (6.09, 6.08, 0.01)} == {"share"}
+
+
+def test_a_page_flattened_into_one_line_keeps_its_title():
+    text = ("2023年北京市怀柔区政府工作报告 ——2023年1月5日 在北京市怀柔区第七届人民代表大会第三次会议上 "
+            "各位代表： 一、2022年工作回顾 全区地区生产总值完成420亿元，同比增长2%左右。"
+            "今后五年，每年千亿元固定资产投资落地。")
+    doc = extract_document(text)
+    assert doc["doc_type"] == "work_report"
+    assert [(i["value"], i["unit"], i["period"]) for i in doc["indicators"]][:2] == [
+        (420, "亿元", "2022"), (2, "%", "2022")]
+    assert (1000, "亿元") in [(i["value"], i["unit"]) for i in doc["indicators"]]

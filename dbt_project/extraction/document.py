@@ -79,6 +79,19 @@ def _head_lines(text: str, n: int = 12) -> list[str]:
     return [l for l in lines if l][:n]
 
 
+_FIRST_SEGMENT = re.compile(r"\s*([^\s。，,]{6,60}?)(?:\s|——|$)")
+
+
+def _flattened_title(text: str) -> list[str]:
+    """A page flattened into one long line (2023年…政府工作报告 ——2023年1月4日 在…会议上 各位代表: …): its
+    first whitespace-separated segment is the title its lines would have started with."""
+    first = next((l for l in text.splitlines() if l.strip()), "")
+    if len(first) <= 90:
+        return []
+    m = _FIRST_SEGMENT.match(first)
+    return [m.group(1)] if m else []
+
+
 def classify(text: str, title: str | None = None, section: str | None = None) -> str:
     return _classified(text, title, section)[0]
 
@@ -88,6 +101,7 @@ def _classified(text: str, title: str | None, section: str | None) -> tuple[str,
     candidates = [re.sub(r"\s+", "", title)] if title else []
     # a page's own title sits in its first short lines (a news lead paragraph is long and punctuated)
     candidates += [l for l in _head_lines(text) if len(l) <= 90 and "。" not in l]
+    candidates += _flattened_title(text)
     if section in DOC_TYPES:
         pattern = dict(_TYPE_PATTERNS).get(section)
         return section, next((l for l in candidates if pattern and pattern.search(l)), None)

@@ -19,8 +19,8 @@ from dbt_project.extraction.segment import LIST_MARKER
 from dbt_project.extraction.tables import CELL_SEPARATOR, number_cells, table_indicators, table_rows
 from dbt_project.extraction.vocab import units
 
-_UP = "增长|增加|提高|提升|上升|扩大|增速|增幅|涨幅|回升|增长率"
-_DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|回落|缩减|减排"
+_UP = "增长|增加|提高|提升|上升|上涨|扩大|增速|增幅|涨幅|回升|增长率"
+_DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|下跌|回落|缩减|减排"
 _FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均|预计|将)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
 _CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
 _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
@@ -47,7 +47,8 @@ _VERBS = sorted(
 _VERB_RE = re.compile(literal_alternation(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
-    提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 下滑 回落 扩大 达到 达 为 至 到 是
+    提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是
+    多增加 多增 少增 多增长
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已""".split(),
     key=len, reverse=True,
@@ -57,7 +58,7 @@ _LEADING = re.compile(
     r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月|前\d{1,2}个月|年底前|年内|年底|年末"
     # the base of a comparison (较上年末增长8.7%): the metric is the subject before it
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20|１９|２０)\d{2}年)?(?:同期|末|底|平均水平)?(?:预算数?|计划数?)?"
-    r"(?<![较比])|同比|环比"
+    r"(?<![较比])|同比(?!指数)|环比(?!指数)"
     # any other base: 较“十三五”末(2019年), 较前五年, 比疫情前同期
     r"|(?:较|比(?![重例率]))(?:“[^”]{1,8}”|[^，,、“]{0,8}?)(?:末|同期|底|[前上][一二三四五两\d]?年)(?:[（(][^）)]{0,10}[)）])?"
     # the survey a figure comes from: 第四次全国文物普查新发现文物258处
@@ -65,8 +66,10 @@ _LEADING = re.compile(
     r"|是(?:上年|去年|上一年)(?:同期)?的?"
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
     r"|即(?![时期将])|该(?=[\u4e00-\u9fff]{2})|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
+    # another reckoning of the same figure: 按年平均汇率折算为, 剔除留抵退税后
+    r"|按[^，,（(]{0,8}?(?:汇率|价格)?折算(?:为|成)?|(?:剔除|扣除)[^，,（(]{1,12}?(?:因素)?(?:影响)?后"
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
-    r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:)+"
+    r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
@@ -187,7 +190,7 @@ def _verb_tail(s: str) -> str:
     return s[last.start():]
 
 
-_RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,|）|\))+")
+_RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,|）|\)|[:：︰∶])+")
 _VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|已|累计")
 _OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
 _TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
@@ -296,6 +299,10 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
 
 
 def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
+    if q.unit == "‰":
+        return "share", None  # 出生率6.09‰, 自然增长率为0.01‰: a rate per thousand is a share
+    if metric.endswith("指数") and q.unit is None:
+        return "level", None  # 销售价格环比指数为99.9
     tail = text[max(clause_start, q.qualifier_start - 10):q.qualifier_start]
     m = _CHANGE_TAIL.search(tail)
     if m and not _ENDS_WITH_TO.search(tail):
@@ -454,6 +461,11 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         pass
                     if verb is not None and verb.start() > 0:
                         metric = prev_metric[:verb.start()] + metric
+                if metric and prev_metric and prev_unit == q.unit and len(metric) <= 4 \
+                        and len(prev_metric) > len(metric) + 1 \
+                        and _shares_the_last_word(prev_metric, metric):
+                    # 常住人口出生率为6.09‰，死亡率为6.08‰; …环比指数为99.9、同比指数为94.6: the same subject's
+                    metric = prev_metric[:-len(metric)] + metric
                 if metric and prev_metric and _BARE_VERB_METRIC.fullmatch(metric):
                     # 涉及…任务措施102条，目前已落地43项: the verb says what happened to the same things
                     noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
@@ -563,6 +575,13 @@ def _without_headline_repeats(text: str, rows: list[dict]) -> list[dict]:
         return rows
     body = {(r["value"], r["unit"]) for r in rows if r["position"] >= first_line.end()}
     return [r for r in rows if r["position"] >= first_line.end() or (r["value"], r["unit"]) not in body]
+
+
+_LAST_WORDS = ("率", "指数")
+
+
+def _shares_the_last_word(prev_metric: str, metric: str) -> bool:
+    return any(prev_metric.endswith(w) and metric.endswith(w) for w in _LAST_WORDS) and not prev_metric.endswith(metric)
 
 
 # what happened to the things just counted (…措施102条，已落地43项); not 支出, 投资: nouns as well as verbs

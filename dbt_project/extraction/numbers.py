@@ -211,7 +211,7 @@ _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
-_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
+_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破年])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
 # (patterns here open with what they look for, not with a lookbehind, so the regex engine can skip to it)
@@ -220,7 +220,11 @@ _NOT_BEFORE_A_ROUND_NUMBER = frozenset("零〇一二两三四五六七八九十�
 _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
 # 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
-_STRUCTURE_RE = re.compile(r"结构(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：](\d+(?:\.\d+)?)(?:[:：](\d+(?:\.\d+)?))?")
+_STRUCTURE_RE = re.compile(
+    r"(?:结构|构成|比例)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：︰∶](\d+(?:\.\d+)?)(?:[:：︰∶](\d+(?:\.\d+)?))?")
+_STRUCTURE_WORDS = ("结构", "构成", "比例")
+# 新建商品住宅销售价格环比指数为99.9: an index has no unit
+_INDEX_RE = re.compile(r"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%％‰])")
 _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
@@ -275,7 +279,11 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
             found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + (m.group(2) or "元"),
                                   qualifier, qualifier_start, m.group(0)))
-    for m in (_STRUCTURE_RE.finditer(window) if "结构" in window else ()):
+    for m in (_INDEX_RE.finditer(window) if "指数" in window else ()):
+        s, e = start + m.start(1), start + m.end(1)
+        if not quoted.inside(s) and not text.startswith(("个", "点", "年"), e):
+            found.append(Quantity(s, e, float(m.group(1)), None, None, s, m.group(1)))
+    for m in (_STRUCTURE_RE.finditer(window) if any(w in window for w in _STRUCTURE_WORDS) else ()):
         for part in range(1, 4):
             if m.group(part) is not None and not quoted.inside(start + m.start(part)):
                 s, e = start + m.start(part), start + m.end(part)
