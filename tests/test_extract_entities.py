@@ -325,3 +325,17 @@ def test_a_list_or_honour_won_and_a_label_for_several_are_not_projects():
     text = "首开LONG街入选北京最美街巷，区里着力打造四大产业集群，乐多港获评国家级夜间文化和旅游消费集聚区。"
     projects = _run(extract_projects, text, "昌平区")
     assert not {"北京最美街巷", "四大产业集群", "国家级夜间文化和旅游消费集聚区"} & set(projects), projects
+
+
+def test_the_two_zones_name_is_one_name_and_festivals_are_measures():
+    text = ("密云区召开国家服务业扩大开放综合示范区工作领导小组全体会，印发服务业扩大开放2.0版工作方案。"
+            "区里成功举办北京密云葡萄酒文化节，加快构建更高层次的开放型经济体系。"
+            "国投云网、中建新科等17家央企子公司实现落户。丰台区加快“美丽丰台”“智慧丰台”建设。")
+    measures = _run(extract_measures, text, "密云区")
+    assert "北京密云葡萄酒文化节" in measures
+    assert any(name.startswith("服务业扩大开放2.0版") for name in measures), measures
+    assert not any(name.startswith(("综合示范区", "型")) for name in measures), measures
+    assert not any("丰台”" in name for name in measures), measures
+    projects = _run(extract_projects, text, "密云区")
+    assert {"国投云网", "中建新科"} <= set(projects), projects
+    assert not any("综合示范区" in name for name in projects), projects

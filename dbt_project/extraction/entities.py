@@ -306,6 +306,12 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        opening = _opening_up(tokens, i)
+        if opening:
+            # 国家服务业扩大开放综合示范区, …服务业扩大开放2.0版方案: one name, whose verbs are part of it
+            out.append(Token("phrase", text[tok.start:tokens[opening - 1].end], tok.start, tokens[opening - 1].end))
+            i = opening
+            continue
         if tok.kind == "phrase" and i + 1 < len(tokens) and tokens[i + 1].kind == "verb" \
                 and tokens[i + 1].text in _NAME_INNER_VERBS:
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
@@ -323,6 +329,20 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
         out.append(tok)
         i += 1
     return out
+
+
+def _opening_up(tokens: list[Token], i: int) -> int:
+    """Where a name that holds 服务业扩大开放 ends (the index after its last token), or 0 if tokens[i] opens none."""
+    tok = tokens[i]
+    if tok.kind != "phrase" or not tok.text.endswith("服务业"):
+        return 0
+    j, verbs = i + 1, ""
+    while j < len(tokens) and tokens[j].kind == "verb" and len(verbs) < 4:
+        verbs += tokens[j].text
+        j += 1
+    if verbs != "扩大开放" or j >= len(tokens) or tokens[j].kind != "phrase":
+        return 0
+    return j + 1
 
 
 def _has_project_suffix(phrase: str) -> bool:
@@ -539,7 +559,7 @@ _QUOTED_NAME = re.compile(r"[“\"‘](.*)[”\"’]")
 @lru_cache(maxsize=1)
 def _place_slogan() -> re.Pattern:
     pattern, _names = district_rules.alias_pattern()
-    return re.compile(rf"(?:{pattern.pattern})(?:建设)?”?$|^“..[兴强立]区”$")
+    return re.compile(rf"(?:{pattern.pattern})”?(?:建设)?$|^“..[兴强立]区”$")
 
 
 def _measure_name_ok(cand: "_Candidate") -> bool:
