@@ -637,3 +637,33 @@ def test_a_page_flattened_into_one_line_keeps_its_title():
     assert [(i["value"], i["unit"], i["period"]) for i in doc["indicators"]][:2] == [
         (420, "亿元", "2022"), (2, "%", "2022")]
     assert (1000, "亿元") in [(i["value"], i["unit"]) for i in doc["indicators"]]
+
+
+def test_a_look_back_over_several_years_tallies_its_figures_but_not_the_levels_reached():
+    text = ("2022年北京市平谷区政府工作报告\n一、过去五年工作回顾\n"
+            "五年来，全区地区生产总值年均增长6.6%，一般公共预算收入年均增长9.4%，跨入百亿元行列；"
+            "居民人均可支配收入达到5.1万元。清理腾退滞留户563宗，接种疫苗约100万剂次，单管检测能力14万例。\n"
+            "二、2022年工作安排\n地区生产总值增长6%左右。")
+    got = _indicators(text, publish_date="2021-12-15")
+    rows = {(g["value"], g["unit"]): g for g in got}
+    assert rows[(6.6, "%")]["period"] == "cumulative" and rows[(563, "宗")]["period"] == "cumulative"
+    assert rows[(100, "亿元")]["metric"] == "一般公共预算收入"
+    assert rows[(5.1, "万元")]["period"] == "2021"  # a level reached is the last year's
+    assert rows[(100, "万剂次")]["metric"] == "接种疫苗" and rows[(14, "万例")]["metric"] == "单管检测能力"
+    assert rows[(6, "%")]["period"] == "2022" and rows[(6, "%")]["is_target"]
+
+
+def test_a_rank_is_no_count_and_a_gap_to_the_last_quarter_is_the_subjects():
+    got = _indicators("营商环境排名全国78位。上半年全区地区生产总值增长5.5%，增速与全国持平、高于一季度2.4个百分点。",
+                      publish_date="2023-07-28")
+    assert [(g["value"], g["unit"]) for g in got] == [(5.5, "%"), (2.4, "个百分点")]
+    assert got[1]["metric"].startswith("地区生产总值") and got[1]["period"] == "2023H1"
+
+
+def test_a_newspaper_page_dates_itself_below_its_list_of_headlines():
+    text = ("第03版:本市\n3上一版  下一版4\n\n北京消费季推出暑期促消费活动\n上半年本市地区生产总值增长5.5%\n"
+            "首届职业技能大赛举行\n慰问退伍老兵\n上接第1版\n \n版面导航\n \n3上一期\n"
+            "3上一篇  下一篇4 2023年7月28日 放大 缩小 默认\n\n上半年本市地区生产总值增长5.5%\n\n"
+            "本报讯 据了解，全市城镇新增就业9.8万人，新建养老家庭照护床位1236张。")
+    got = _indicators(text)
+    assert {g["period"] for g in got if g["unit"] in ("万人", "张")} == {"2023H1"}

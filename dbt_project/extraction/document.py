@@ -122,6 +122,8 @@ _HEADER_TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-|年\s*\d{
                                r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)")
 # 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name
 _SOURCE_TIMESTAMP = re.compile(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+# 3上一篇 下一篇4 2023年7月28日 放大 缩小: a newspaper page's date among its navigation
+_DATE_IN_HEADER_LINE = re.compile(r"(?<![\d—])((?:19|20)\d{2})年\d{1,2}月\d{1,2}日(?!在)")
 _MEETING_YEAR = re.compile(r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日")
 
 
@@ -135,6 +137,10 @@ def _stated_year(text: str) -> int | None:
         short = [l for l in lines if len(l) <= 60]
         m = next((t for t in map(_HEADER_TIMESTAMP.match, short) if t), None) \
             or next((t for t in map(_SOURCE_TIMESTAMP.search, short) if t), None)
+        if m is None:  # (a newspaper page lists its other headlines first: look a little further)
+            head_lines = [l.strip() for l in text[:1200].splitlines() if l.strip()][:20]
+            m = next((t for t in map(_DATE_IN_HEADER_LINE.search, (l for l in head_lines if len(l) <= 60)) if t),
+                     None)
     return int(m.group(1)) if m else None
 
 

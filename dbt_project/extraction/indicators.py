@@ -20,7 +20,7 @@ from dbt_project.extraction.tables import CELL_SEPARATOR, number_cells, table_in
 from dbt_project.extraction.vocab import units
 
 _UP = "增长|增加|提高|提升|上升|上涨|扩大|增速|增幅|涨幅|回升|增长率"
-_DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|下跌|回落|缩减|减排"
+_DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|下跌|回落|缩减|减排|净减"
 _FILLER = r"(?:了|幅度|同比|比上年|较上年|分别|均|年均|预计|将)*(?:保持在|稳定在|控制在|实现|为|达到|达|了)?"
 _CHANGE_TAIL = re.compile(rf"(?P<verb>{_UP}|{_DOWN}){_FILLER}$")
 _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
@@ -29,7 +29,8 @@ _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|�
 # the yardstick of a figure (为调整预算的101.2%, 占全市的比重), not the subject a later figure shares
 _YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
-_COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期)")
+_COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
+                                r"|[一二三四1-4]季度|上季度|上月|上年)")
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
@@ -48,7 +49,7 @@ _VERB_RE = re.compile(literal_alternation(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是
-    多增加 多增 少增 多增长
+    多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已""".split(),
     key=len, reverse=True,
@@ -69,7 +70,7 @@ _LEADING = re.compile(
     # another reckoning of the same figure: 按年平均汇率折算为, 剔除留抵退税后
     r"|按[^，,（(]{0,8}?(?:汇率|价格)?折算(?:为|成)?|(?:剔除|扣除)[^，,（(]{1,12}?(?:因素)?(?:影响)?后"
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
-    r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
+    r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
@@ -202,8 +203,8 @@ _GOAL_COLON = re.compile(r"目标[：:]")
 
 
 # 突破千亿元大关, 迈上四千亿台阶: a milestone passed is said of the subject, not of the milestone
-_MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶)")
-_MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
+_MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶|行列)")
+_MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
 
 
 def _clean_right(s: str, cut_at_verb: bool) -> str:
@@ -213,7 +214,7 @@ def _clean_right(s: str, cut_at_verb: bool) -> str:
     m = _MILESTONE_NOUN.match(s)
     if m and not s[m.end():m.end() + 1].strip("，,；;。、"):
         return ""
-    if s.startswith("等"):
+    if s.startswith("等") or s.startswith(("的情况下", "情况下")):
         return ""  # …不低于210个等重要目标: 等 closes a list of figures; what follows names the list
     if cut_at_verb:
         for m in _VERB_OR_TALLY.finditer(s):
@@ -327,10 +328,13 @@ def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
 
 
 def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: int | None,
-            plan: bool, clause_text: str) -> str | None:
+            plan: bool, clause_text: str, looking_back: bool = False) -> str | None:
     before = text[s0:pos]
     named = _named_year(before, ctx.current_year)
-    cumulative = _last_match(_CUMULATIVE, before)
+    cumulative = _last_match(_CUMULATIVE, before[max(before.rfind("；"), before.rfind(";")) + 1:])
+    if looking_back and not named and not cumulative and not _PART_OF_YEAR.search(before) \
+            and not _LEVEL_REACHED.search(before):
+        return "cumulative"  # 过去五年工作回顾, 5年来，…: figures of the years looked back on
     # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
     if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY) \
             and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))):
@@ -371,6 +375,19 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年均")
+# …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
+_LEVEL_REACHED = re.compile(r"(?:达到|达|迈上|突破|跨入|提高到|提升至|增至|为)了?$")
+# a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
+_LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
+_LOOKING_BACK_PARAGRAPH = re.compile(
+    r"\s*(?:(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年来|过去(?:[两三四五六七八九十]|\d{1,2})年(?!是)|自[^，,。；]{2,20}以来)[，,]")
+
+
+def _looks_back(text: str, sent, headings: tuple[str, ...]) -> bool:
+    if any(_LOOKING_BACK.search(h) for h in headings[:2]):
+        return True
+    paragraph_start = text.rfind("\n", 0, sent.span.start) + 1
+    return bool(_LOOKING_BACK_PARAGRAPH.match(text, paragraph_start))
 
 
 def _months(year: int, first: int, last: int) -> str:
@@ -438,6 +455,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         if sent.paragraph != paragraph:
             paragraph, paragraph_subject = sent.paragraph, None
         section_year, plan = section_of(sent.headings)
+        looking_back = None  # (worked out for the sentences that hold a figure)
         prev_metric, prev_unit, subject_metric = None, None, None
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
@@ -487,6 +505,11 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     metric = subject + "增幅"
                 elif subject and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject):
                     metric = subject + metric  # (…工业总产值增长3.7%。其中6月增速达到8.8%)
+                elif subject_metric and _BARE_RATE.match(metric) and _COMPARED_TO_WHOLE.search(metric) \
+                        and not _names_its_subject(metric, subject_metric):
+                    # 增速与全国持平、高于一季度2.4个百分点: the subject's rate, against another's
+                    rate, gap = _BARE_RATE.match(metric), _COMPARED_TO_WHOLE.search(metric)
+                    metric = subject_metric + rate.group() + metric[gap.start():]
                 elif subject_metric and (metric.startswith("占") or _COMPARED_TO_WHOLE.match(metric)) \
                         and not _names_its_subject(metric, subject_metric):
                     metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%; …高于全市1.9个百分点
@@ -516,7 +539,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     or (inherited and out and out[-1]["metric"] == metric and out[-1]["is_target"]
                         and out[-1]["position"] >= sent.span.start)
                 )
-                period = _period(text, s0, q.start, ctx, section_year, plan, clause.text)
+                if looking_back is None:
+                    looking_back = _looks_back(text, sent, sent.headings)
+                period = _period(text, s0, q.start, ctx, section_year, plan, clause.text,
+                                 looking_back and not plan)
                 value_base, base_unit = to_base(q.value, q.unit)
                 quote_start, quote_end = clause.start, clause.end
                 quote = text[quote_start:quote_end].rstrip("，,、：:；;。")

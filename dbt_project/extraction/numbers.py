@@ -211,7 +211,7 @@ _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
-_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破年])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
+_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破年入])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
 # (patterns here open with what they look for, not with a lookbehind, so the regex engine can skip to it)
@@ -355,6 +355,7 @@ def _can_follow_a_quantity() -> frozenset[str]:
 
 
 _WORDS_ENDING_IN_QIAN = tuple("目当此之日")
+_RANK_BEFORE = re.compile(r"(?:排名|排在|排|位列|位居|列|居)[^，,。；;\d]{0,4}$")
 _POINTS_LISTED_AFTER = re.compile(r"(?:[和、及与]\d+(?:\.\d+)?个)*[和、及与]\d+(?:\.\d+)?个百分点")
 _CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
 # 三个月, 两个小时: a duration; 2市民, 1区域: the "unit" starts a word
@@ -419,6 +420,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None
     if unit == "个" and _POINTS_LISTED_AFTER.match(text, ue):
         unit = "个百分点"  # 分别高于全市2.5个和1.4个百分点: the unit is written once, after the last figure
+    if unit == "位" and _RANK_BEFORE.search(text, max(0, s - 8), s):
+        return None  # 排名全国78位: a rank, not a count
     if unit == "位" and text.startswith("数", ue):
         return None  # 两位数增长: double-digit growth, no count
     if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:
