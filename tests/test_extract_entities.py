@@ -339,3 +339,11 @@ def test_the_two_zones_name_is_one_name_and_festivals_are_measures():
     projects = _run(extract_projects, text, "密云区")
     assert {"国投云网", "中建新科"} <= set(projects), projects
     assert not any("综合示范区" in name for name in projects), projects
+
+
+def test_an_areas_bounds_name_roads_not_projects():
+    text = ("运河商务区核心启动区北起源盛北街、高压走廊控制用地边界，南至运河西大街，西起榆景中路、新华南北路，"
+            "东至通顺路。区里支持盈科律师事务所在副中心设立分所。")
+    projects = _run(extract_projects, text, "通州区")
+    assert not any(name.endswith(("街", "路")) for name in projects), projects
+    assert "盈科律师事务所" in projects, projects

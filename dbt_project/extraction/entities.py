@@ -602,12 +602,17 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
     memoised: government prose repeats its clauses a lot (一是…, 加快推进…)."""
     local = before + clause_text + after
     clause = Span(clause_text, len(before), len(before) + len(clause_text))
+    bounds = _AREA_BOUNDS.search(clause_text) is not None
     return tuple(
         (c.kind, c.name, c.start - clause.start, c.end - clause.start, c.suffix,
          tuple(c.verbs_before), tuple(c.verbs_after), _name_ok(c))
         for c in _candidates(local, clause)
-        if _name_kept(c.name)
+        if _name_kept(c.name) and not (bounds and c.kind == "project")
     )
+
+
+# 北起源盛北街、高压走廊控制用地边界，南至运河西大街: an area's bounds name roads, not projects
+_AREA_BOUNDS = re.compile(r"[东南西北](?:起|至|到|邻|临|侧至)")
 
 
 def _name_ok(cand: _Candidate) -> bool:
