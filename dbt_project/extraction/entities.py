@@ -306,7 +306,7 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
-        opening = _opening_up(tokens, i)
+        opening = _opening_up(tokens, i) if tok.text.endswith("服务业") else 0
         if opening:
             # 国家服务业扩大开放综合示范区, …服务业扩大开放2.0版方案: one name, whose verbs are part of it
             out.append(Token("phrase", text[tok.start:tokens[opening - 1].end], tok.start, tokens[opening - 1].end))
