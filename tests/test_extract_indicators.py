@@ -667,3 +667,21 @@ def test_a_newspaper_page_dates_itself_below_its_list_of_headlines():
             "本报讯 据了解，全市城镇新增就业9.8万人，新建养老家庭照护床位1236张。")
     got = _indicators(text)
     assert {g["period"] for g in got if g["unit"] in ("万人", "张")} == {"2023H1"}
+
+
+def test_figures_listed_after_fenbie_go_to_the_subjects_listed_before_it_in_order():
+    text = ("1-2月，全市金银珠宝类、化妆品类和体育娱乐用品类商品分别实现零售额117.4亿元、41亿元和27.7亿元，"
+            "分别增长29.6%、5.1%和6.7%。独角兽企业、数字经济企业等潜力财源财政收入分别增长37.5%、16.5%。")
+    got = _indicators(text, publish_date="2024-03-18")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("金银珠宝类零售额", 117.4), ("化妆品类零售额", 41), ("体育娱乐用品类商品零售额", 27.7),
+        ("金银珠宝类零售额", 29.6), ("化妆品类零售额", 5.1), ("体育娱乐用品类商品零售额", 6.7),
+        ("独角兽企业潜力财源财政收入", 37.5), ("数字经济企业潜力财源财政收入", 16.5)]
+    assert {g["kind"] for g in got[3:]} == {"change"}
+
+
+def test_a_year_compared_with_and_last_years_base_are_not_the_figures_year():
+    got = _indicators("2020年，全区主要预期目标是：地区生产总值增长6%左右，一般公共预算收入完成数与2019年持平，"
+                      "社会消费品零售额增长6%左右。面对去年同期高基数，一季度全区地区生产总值完成276.1亿元。",
+                      publish_date="2022-08-29")
+    assert [(g["value"], g["period"]) for g in got] == [(6, "2020"), (6, "2020"), (276.1, "2022-01..2022-03")]

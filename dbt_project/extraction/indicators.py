@@ -34,7 +34,7 @@ _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
-_COMPARED_YEAR = re.compile(r"(?:较|比(?![重例率])|相比|对比)(?:“[^”]{1,8}”|[^，,；;。“]){0,10}$")
+_COMPARED_YEAR = re.compile(r"(?:较|比(?![重例率])|相比|对比|与)(?:“[^”]{1,8}”|[^，,；;。“]){0,10}$")
 _SHARE = re.compile(r"占|比重|比例|比率|份额|率")
 
 _VERBS = sorted(
@@ -207,7 +207,7 @@ _MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶|
 _MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
 
 
-def _clean_right(s: str, cut_at_verb: bool) -> str:
+def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
     s = _RIGHT_OPENING.sub("", s)
     if s[:1] in "（(":
         return ""  # 增长1%（同口径增长8.2%）: a note in brackets, not what the figure measures
@@ -223,9 +223,14 @@ def _clean_right(s: str, cut_at_verb: bool) -> str:
                 break
     if s.find("等") >= 2:
         s = s[: s.find("等")]
+    together = s.find("与")
+    if together >= 2:
+        s = s[:together]  # 15个产业工作营与发展伙伴、链长单位共研共建: what is counted ends at 与
     comma = s.find("、")
-    if comma >= 4 and s.count("“", 0, comma) == s.count("”", 0, comma):
-        s = s[:comma]  # 推进百万亩植树造林、京津风沙源治理…: the first item listed is what was measured
+    if comma >= 4 and not counted and s.count("“", 0, comma) == s.count("”", 0, comma):
+        # 推进百万亩植树造林、京津风沙源治理…: the first item listed is what was measured
+        # (but 96家区直单位、国有企业: what is counted may be a list)
+        s = s[:comma]
     s = s.rstrip("，,、：:；;。等")
     return s
 
@@ -243,7 +248,9 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
     left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
-    right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(raw_right, cut_at_verb=has_next))
+    count_unit = units().get(unit_text or "")
+    right = "" if raw_right[:1] in "、，," else _strip_trailing(_clean_right(
+        raw_right, cut_at_verb=has_next, counted=count_unit is not None and count_unit.category == "count"))
     if "累计" in left and len(left) - left.rfind("累计") - 2 >= 3:
         subject, tallied = left[:left.rfind("累计")], left[left.rfind("累计") + 2:]
         counted = _TALLY_VERB.sub("", tallied, count=1)
@@ -409,7 +416,7 @@ def _only_running_total(before: str) -> bool:
 def _names_its_subject(metric: str, subject: str) -> bool:
     return subject in metric or subject.startswith("占")
 # 今年 is the year the document was written in; 去年 and 明年 the ones either side
-_RELATIVE_YEAR = re.compile(r"今年|本年|去年|明年")
+_RELATIVE_YEAR = re.compile(r"今年|本年|去年(?!同期)|明年")  # (面对去年同期高基数: the base of a comparison)
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
 _HORIZON_BEFORE = re.compile(r"(?:到|至)$")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -456,6 +463,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
             paragraph, paragraph_subject = sent.paragraph, None
         section_year, plan = section_of(sent.headings)
         looking_back = None  # (worked out for the sentences that hold a figure)
+        respective = None  # the subjects a 分别 listed, for a later …，分别增长… of the same sentence
         prev_metric, prev_unit, subject_metric = None, None, None
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
@@ -466,6 +474,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     opening_subject = opening_subject or _subject_of(clause.text)
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2])
+            each_subjects, respective = _respective_metrics(text, clause, in_clause, respective)
             for k, q in enumerate(in_clause):
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
@@ -491,7 +500,9 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         metric = noun + metric
                 if metric in _TOTAL_OF_THE_COUNTED and prev_metric and prev_unit in _COUNT_UNITS \
                         and not prev_metric.endswith(metric):
-                    metric = prev_metric + metric  # 安排重大投资项目176项，总投资1895亿元
+                    counted = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) \
+                        else prev_metric
+                    metric = counted + metric  # 安排重大投资项目176项，总投资1895亿元 → 重大投资项目总投资
                 inherited = False
                 if not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
@@ -513,6 +524,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 elif subject_metric and (metric.startswith("占") or _COMPARED_TO_WHOLE.match(metric)) \
                         and not _names_its_subject(metric, subject_metric):
                     metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%; …高于全市1.9个百分点
+                if each_subjects:
+                    metric = each_subjects[k]
                 prev_metric, prev_unit = metric, q.unit
                 if not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):
                     subject_metric = metric
@@ -570,6 +583,40 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     return out
 
 
+def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
+    """金银珠宝类、化妆品类和体育娱乐用品类商品分别实现零售额117.4亿元、41亿元和27.7亿元，分别增长29.6%、5.1%和6.7%:
+    one metric per subject listed before 分别, in order; a later 分别 clause of the sentence with no list of its
+    own takes the same subjects. Returns (metrics or None, what a later clause may take)."""
+    if len(in_clause) < 2:
+        return None, carried
+    at = text.find("分别", clause.start, in_clause[0].qualifier_start)
+    if at < 0:
+        return None, carried
+    n = len(in_clause)
+    post = text[at + 2:in_clause[0].qualifier_start]
+    opening = _OPENING_VERBS.match(post)
+    noun = _strip_trailing(post[opening.end():] if opening else post)
+    pre = _strip_leading(text[clause.start:at].strip())
+    head = ""
+    if "等" in pre:
+        pre, head = pre[:pre.rfind("等")], pre[pre.rfind("等") + 1:]
+    items = None
+    for separator in _LIST_SEPARATORS:
+        parts = [part for part in separator.split(pre) if part]
+        if len(parts) == n and all(2 <= len(part) <= 14 for part in parts):
+            items = parts
+            break
+    if items is None:
+        if pre or carried is None or len(carried[0]) != n:
+            return None, carried
+        items, noun = carried[0], noun or carried[1]
+    word = noun or head
+    if not word:
+        return None, carried
+    return [item if item.endswith(word) else item + word for item in items], (items, word)
+
+
+_LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))
 _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
 
 
