@@ -347,3 +347,9 @@ def test_an_areas_bounds_name_roads_not_projects():
     projects = _run(extract_projects, text, "通州区")
     assert not any(name.endswith(("街", "路")) for name in projects), projects
     assert "盈科律师事务所" in projects, projects
+
+
+def test_what_a_clause_closing_verb_coordinates_or_speeds_up_is_a_measure():
+    text = "区政府高效统筹疫情防控和经济社会发展，加快疫苗接种，推进并联审批。"
+    measures = _run(extract_measures, text, "昌平区")
+    assert {"疫情防控和经济社会发展", "疫苗接种", "并联审批"} <= set(measures), measures

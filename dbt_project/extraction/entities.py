@@ -297,7 +297,7 @@ _NAME_INNER_VERBS = ("实施", "开放", "推广", "建设", "升级", "提升",
 # verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
 _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
                  "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
-                 "实行", "试点推进", "创建", "巩固", "做好", "用好")
+                 "实行", "试点推进", "创建", "巩固", "做好", "用好", "统筹", "加快")
 
 
 def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
@@ -436,7 +436,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             if len(rest) == 1 and rest[0].text in _NAME_INNER_VERBS:
                 phrase = text[start:rest[0].end]
             name = lex.TRAILING_NOISE.sub("", phrase)
-            if 3 <= len(name) <= 20:
+            if 2 <= len(name) <= 20:  # (强化区级统筹: two characters can name the act)
                 yield _Candidate("measure", name, start, start + len(name), None, before, after)
 
 
