@@ -559,7 +559,8 @@ _QUOTED_NAME = re.compile(r"[“\"‘](.*)[”\"’]")
 @lru_cache(maxsize=1)
 def _place_slogan() -> re.Pattern:
     pattern, _names = district_rules.alias_pattern()
-    return re.compile(rf"(?:{pattern.pattern})”?(?:建设)?$|^“..[兴强立]区”$")
+    # (“六大房山”建设, “五宜”朝阳建设: building to a slogan is a programme, and stays)
+    return re.compile(rf"(?:{pattern.pattern})”?$|^“..[兴强立]区”$")
 
 
 def _measure_name_ok(cand: "_Candidate") -> bool:
@@ -570,7 +571,7 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     if quoted and len(quoted.group(1)) <= 2:
         return False  # “两区”, “五子”: a slogan, not a programme
     if _place_slogan().search(name):
-        return False  # “绿水青山门头沟”, “五宜”朝阳建设, “文化兴区”: a district's slogan, not a programme
+        return False  # “绿水青山门头沟”, “文化兴区”: a district's slogan, not a programme
     # an act of government: the phrase is the object of a verb, or the subject of 落地/实施 (相继推出: past adverbs),
     # or it is listed as one (一般制造业疏解提质等9项任务提前完成)
     if cand.verbs_before or cand.listed:
