@@ -452,7 +452,6 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         quantities = [q for q in quantities if not _in_spans(q.start, cells, cell_starts)]
     starts = [q.start for q in quantities]
     out: list[dict] = []
-    target_carry: dict[int, bool] = {}
     # a work plan (工作要点, 实施方案) states what is to be done: its figures are targets
     work_plan = ctx.doc_type == "work_plan"
     paragraph, paragraph_subject = None, None  # the last subject of the paragraph, for a bare 增速 after it

@@ -218,13 +218,13 @@ _ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破年入])([百千])�
 _ROUND_TEN_THOUSANDS_RE = re.compile(r"([百千])万")
 _NOT_BEFORE_A_ROUND_NUMBER = frozenset("零〇一二两三四五六七八九十百千数几0123456789")
 _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
-# 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
 # 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
 _STRUCTURE_RE = re.compile(
     r"(?:结构|构成|比例)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：︰∶](\d+(?:\.\d+)?)(?:[:：︰∶](\d+(?:\.\d+)?))?")
 _STRUCTURE_WORDS = ("结构", "构成", "比例")
 # 新建商品住宅销售价格环比指数为99.9: an index has no unit
 _INDEX_RE = re.compile(r"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%％‰])")
+# 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
 _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
