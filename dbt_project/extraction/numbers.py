@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import cn2an
 
@@ -53,8 +53,7 @@ _TIME_UNIT_FIRST_CHARS = frozenset(u[0] for u in _TIME_UNITS)
 _MEETING_RE = re.compile(r"^[次届](?:会|全会|会议|党代会|人大|代表大会)")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):  # a tuple, not a frozen dataclass: built for every number, ~2x cheaper
     start: int            # first character of the number (or of 千分之 / 一半)
     end: int              # one past the unit and any 余/多/左右 tail
     value: float
@@ -211,7 +210,7 @@ _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
-_ROUND_BILLIONS_RE = re.compile(r"(?<=[超近达约逾过破年入])([百千])亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
+_ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入].)亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
 # (patterns here open with what they look for, not with a lookbehind, so the regex engine can skip to it)
@@ -221,7 +220,6 @@ _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", 
 # 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
 _STRUCTURE_RE = re.compile(
     r"(?:结构|构成|比例)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：︰∶](\d+(?:\.\d+)?)(?:[:：︰∶](\d+(?:\.\d+)?))?")
-_STRUCTURE_WORDS = ("结构", "构成", "比例")
 # 新建商品住宅销售价格环比指数为99.9: an index has no unit
 _INDEX_RE = re.compile(r"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%％‰])")
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
@@ -229,11 +227,26 @@ _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
 
+# The fixed words the patterns above need (each runs only when one occurs: most documents have few),
+# found in one scan rather than one `in` per word. The scan does not find overlapping words, so a
+# pattern whose words can overlap another's (千亿级: 千亿 and 亿级; 一半个) also runs on that one.
+_SPECIAL_TRIGGER_RE = re.compile("分之|一倍|一半|半个|亿级|亿元级|百余|千余|百亿|千亿|指数|结构|构成|比例|百万|千万")
+_NEEDS = {
+    "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_hour": {"半个", "一半"},
+    "billion_class": {"亿级", "亿元级", "百亿", "千亿"}, "round_over": {"百余", "千余"},
+    "round_billions": {"百亿", "千亿"}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
+    "round_ten_thousands": {"百万", "千万"},
+}
+
+
 def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quantity]:
     found = []
     window = text[start:end]
-    # each pattern runs only when its fixed part occurs at all (most documents have none of them)
-    for m in (_PER_MILLE_RE.finditer(window) if "分之" in window else ()):
+    present = set(_SPECIAL_TRIGGER_RE.findall(window))
+    if not present:
+        return found
+    runs = {name for name, words in _NEEDS.items() if not present.isdisjoint(words)}
+    for m in (_PER_MILLE_RE.finditer(window) if "per_mille" in runs else ()):
         s = start + m.start()
         if quoted.inside(s):
             continue
@@ -252,43 +265,43 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         else:
             found.append(Quantity(s, start + m.end(), round(n / scale, 4 if scale < 100 else 6), None, None, s,
                                   m.group(0)))
-    for m in (_ONE_FOLD_RE.finditer(window) if "一倍" in window else ()):
+    for m in (_ONE_FOLD_RE.finditer(window) if "one_fold" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 1.0, "倍", None, s, m.group(0)))
-    for m in (_HALF_RE.finditer(window) if "一半" in window else ()):
+    for m in (_HALF_RE.finditer(window) if "half" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, None, None, s, m.group(0)))
-    for m in (_HALF_HOUR_RE.finditer(window) if "半个" in window else ()):
+    for m in (_HALF_HOUR_RE.finditer(window) if "half_hour" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, m.group(1), None, s, m.group(0)))
-    for m in (_BILLION_CLASS_RE.finditer(window) if "亿级" in window or "亿元级" in window else ()):
+    for m in (_BILLION_CLASS_RE.finditer(window) if "billion_class" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿元", "approx", s, m.group(0)))
-    for m in (_ROUND_OVER_RE.finditer(window) if "百余" in window or "千余" in window else ()):
+    for m in (_ROUND_OVER_RE.finditer(window) if "round_over" in runs else ()):
         s = start + m.start()
         unit, unit_end, _over = _match_unit(text, start + m.end(), end)
         if unit and not quoted.inside(s):
             found.append(Quantity(s, unit_end, float(_ROUND[m.group(1)]), unit, "over", s, text[s:unit_end]))
-    for m in (_ROUND_BILLIONS_RE.finditer(window) if "百亿" in window or "千亿" in window else ()):
+    for m in (_ROUND_BILLIONS_RE.finditer(window) if "round_billions" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
             found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿" + (m.group(2) or "元"),
                                   qualifier, qualifier_start, m.group(0)))
-    for m in (_INDEX_RE.finditer(window) if "指数" in window else ()):
+    for m in (_INDEX_RE.finditer(window) if "index" in runs else ()):
         s, e = start + m.start(1), start + m.end(1)
         if not quoted.inside(s) and not text.startswith(("个", "点", "年"), e):
             found.append(Quantity(s, e, float(m.group(1)), None, None, s, m.group(1)))
-    for m in (_STRUCTURE_RE.finditer(window) if any(w in window for w in _STRUCTURE_WORDS) else ()):
+    for m in (_STRUCTURE_RE.finditer(window) if "structure" in runs else ()):
         for part in range(1, 4):
             if m.group(part) is not None and not quoted.inside(start + m.start(part)):
                 s, e = start + m.start(part), start + m.end(part)
                 found.append(Quantity(s, e, float(m.group(part)), None, None, s, m.group(part)))
-    for m in (_ROUND_TEN_THOUSANDS_RE.finditer(window) if "百万" in window or "千万" in window else ()):
+    for m in (_ROUND_TEN_THOUSANDS_RE.finditer(window) if "round_ten_thousands" in runs else ()):
         s = start + m.start()
         if s and text[s - 1] in _NOT_BEFORE_A_ROUND_NUMBER:
             continue
@@ -339,9 +352,13 @@ def _candidate_numbers(text: str, start: int, end: int):
     if 0 < start < end and text[start - 1] in CN_DIGITS and text[start] in CN_DIGITS:
         # a run cut by start: _NUMBER_RE starts a number there, the lookbehind of _CN_CANDIDATE_RE would not
         return _NUMBER_RE.finditer(text, start, end)
+    if end == len(text):  # the whole-text call: only numbers a unit can follow become match objects
+        arabic, chinese = _followed_candidate_patterns()
+    else:  # (a lookahead would stop at end, where find_quantities looks one character past it)
+        arabic, chinese = _ARABIC_RE, _CN_CANDIDATE_RE
     # the two kinds never overlap (no character is both), so sorting by start interleaves them as one scan would
-    found = list(_ARABIC_RE.finditer(text, start, end))
-    found += _CN_CANDIDATE_RE.finditer(text, start, end)
+    found = list(arabic.finditer(text, start, end))
+    found += chinese.finditer(text, start, end)
     found.sort(key=re.Match.start)
     return found
 
@@ -352,6 +369,20 @@ def _can_follow_a_quantity() -> frozenset[str]:
     (35万余人次), 成, / (1/3) or a range link (3至5家). A number followed by anything else has no unit."""
     firsts = {u[0] for u in units()} | {s[0] for s in _SCALES}
     return frozenset(firsts | set("余多成/" + _RANGE_LINK))
+
+
+@lru_cache(maxsize=1)
+def _followed_candidate_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """_ARABIC_RE and _CN_CANDIDATE_RE that match only a number followed by a character of
+    _can_follow_a_quantity(): most numbers in prose are not (2023年, 第3批), and this way they never
+    become match objects. The number is taken whole before the lookahead (atomic group, possessive run),
+    as the plain scans take it (possessive quantifiers), and never starts inside a run of digits (the
+    lookbehind sits after the first digit, so the engine still skips in C to the next digit)."""
+    follow = "[" + "".join(re.escape(c) for c in sorted(_can_follow_a_quantity())) + "]"
+    arabic = re.compile(rf"(?P<ar>\d(?<!\d\d)\d*+(?:,\d{{3}})*+(?:[.．]\d++)?+)(?={follow})")
+    chinese = re.compile(_CN_CANDIDATE_RE.pattern.replace(f"[{CN_DIGITS}]*)", f"[{CN_DIGITS}]*+)")
+                         + f"(?={follow})")
+    return arabic, chinese
 
 
 _WORDS_ENDING_IN_QIAN = tuple("目当此之日")
