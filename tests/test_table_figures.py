@@ -55,6 +55,35 @@ def test_lines_with_stray_tabs_or_long_cells_are_prose():
     assert any(value == 12 and unit == "公里" for _m, value, unit, *_ in got), got
 
 
+def test_a_table_copied_one_cell_per_line_is_read_by_its_columns():
+    # how a page's table often reaches a .txt file: every cell on its own line, blank lines between
+    text = ("2023年怀柔区主要经济指标完成情况\n\n"
+            "　　全年经济运行总体平稳。\n\n"
+            "表1：主要指标\n\n指标\n\n绝对值(亿元)\n\n比上年增长(%)\n\n"
+            "地区生产总值\n\n520.6\n\n5.1\n\n"
+            "   其中:第三产业\n\n301.2\n\n-0.8\n\n"
+            "一般公共预算收入(不含基金)\n\n41.5\n\n3.2\n\n"
+            "　　注：本表增速按可比价格计算。\n\n2024\n")
+    got = _figures(text, publish_date="2024-03-01")
+    assert got == [
+        ("地区生产总值", 520.6, "亿元", "level", None, False),
+        ("地区生产总值", 5.1, "%", "change", "up", False),
+        ("第三产业", 301.2, "亿元", "level", None, False),
+        ("第三产业", 0.8, "%", "change", "down", False),
+        ("一般公共预算收入(不含基金)", 41.5, "亿元", "level", None, False),  # a note in brackets stays
+        ("一般公共预算收入(不含基金)", 3.2, "%", "change", "up", False),
+    ]
+    rows = extract_document(text)["indicators"]
+    assert rows[0]["quote"] == "地区生产总值\n\n520.6\n\n5.1"  # the row, label to last value: Ctrl-F-able
+    assert all(row["quote"] in text and row["period"] == "2023" for row in rows)
+
+
+def test_lines_that_hold_a_number_alone_outside_a_table_stay_out():
+    # one label-and-number pair is no table; a number under a heading is no row of one
+    text = "北京市密云区\n\n2024\n\n　　全区新增市场主体3200户。\n\n联系电话\n\n69041234\n"
+    assert _figures(text, publish_date="2024-05-01") == [("新增市场主体", 3200, "户", "level", None, False)]
+
+
 def test_a_statistics_page_builds_and_publishes_its_table_rows(publish_home, smtp_unconfigured, capsys):
     from scrapers.ingest import ingest_paths
     from warehouse.build import build_command

@@ -6,6 +6,12 @@ and often its unit (社会消费品零售总额（亿元）), or a 单位 column
 
     指标                        绝对值    增速(%)
     社会消费品零售总额（亿元）    68.2      -3.5     → level 68.2 亿元; change down 3.5 %
+
+A table copied out of a page as text often comes one cell per line instead (blank lines between):
+the header cells, then each row's label line followed by its value lines. Such a run of rows is read
+the same way, each row spanning its lines:
+
+    指标名称 / 增长速度(%) / 固定资产投资(不含农户) / 11.7 / #建筑安装投资 / 1.7   (one per line)
 """
 from __future__ import annotations
 
@@ -57,6 +63,11 @@ def _unit_of(header: str) -> str | None:
     return unit if unit in units() else None
 
 
+def _unit_in_brackets(label: str) -> bool:
+    m = _UNIT_IN_PARENS.search(label)
+    return m is not None and m.group("unit") in ("%", "％", "‰")
+
+
 def _column(header: str) -> _Column:
     unit = _unit_of(header)
     if _SHARE_HEADER.search(header):
@@ -69,8 +80,15 @@ def _column(header: str) -> _Column:
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[str, int]]:
-    """(cell text, offset) of each cell of the row text[start:end]."""
+    """(cell text, offset) of each cell of the row text[start:end] (of each of its lines, when a
+    row of a one-cell-per-line table spans several)."""
     out, pos = [], start
+    if "\n" in text[start:end]:
+        for line in text[start:end].split("\n"):
+            if line.strip():
+                out.append((line.rstrip("\r"), pos))
+            pos += len(line) + 1
+        return out
     for cell in text[start:end].split(CELL_SEPARATOR):
         out.append((cell, pos))
         pos += len(cell) + len(CELL_SEPARATOR)
@@ -100,9 +118,63 @@ def _rows(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line)
 
 
+# a line that holds a number alone: a value cell of a one-cell-per-line table (prose never has one)
+_VALUE_LINE = re.compile(r"^[ \t\u3000]*[-−－+]?\s*\d+(?:,\d{3})*(?:\.\d+)?\s*[%％]?[ \t\u3000\r]*$", re.M)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# what a value column's header says (without one, the lines above the first row are a title, not a header)
+_VALUE_HEADER = re.compile(_CHANGE_HEADER.pattern + "|" + _SHARE_HEADER.pattern + "|" + _TARGET_HEADER.pattern
+                           + r"|绝对值|总量|数值|金额|[（(][^（()）]{1,8}[)）]\s*$")
+
+
+def _vertical_rows(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the header and of each row of every one-cell-per-line table: two or more rows
+    in a row, each a label line followed by the same number of value lines; the header is the lines
+    just above the first row, one per column, when a value column's header says what it holds."""
+    lines = []  # (start, end, kind) of each non-blank line: "value", "label" or "other"
+    pos = 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body:
+            if _VALUE_LINE.fullmatch(line) and CELL_SEPARATOR not in body:
+                kind = "value"
+            elif len(body) <= _MAX_CELL and _CJK.search(body) and CELL_SEPARATOR not in body \
+                    and not body.endswith(("。", "；", ";", "，", ",")):
+                kind = "label"
+            else:
+                kind = "other"
+            lines.append((pos, pos + len(line.rstrip("\r")), kind))
+        pos += len(line) + 1
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        table, k, j = [], None, i
+        while j < len(lines) and lines[j][2] == "label":
+            width = 0
+            while j + 1 + width < len(lines) and lines[j + 1 + width][2] == "value":
+                width += 1
+            if width == 0 or (k is not None and width != k):
+                break
+            k = width
+            table.append((lines[j][0], lines[j + width][1]))
+            j += 1 + width
+        if len(table) < 2:
+            i += 1
+            continue
+        header = lines[max(0, i - k - 1):i]
+        if len(header) == k + 1 and all(kind == "label" for _, _, kind in header) \
+                and any(_VALUE_HEADER.search(text[a:b]) for a, b, _ in header[1:]):
+            spans.append((header[0][0], header[-1][1]))
+        spans += table
+        i = j
+    return spans
+
+
 def table_rows(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every table row line in the text (the prose rules leave these alone)."""
-    return list(_rows(text)) if CELL_SEPARATOR in text else []
+    """(start, end) of every table row in the text (the prose rules leave these alone)."""
+    rows = list(_rows(text)) if CELL_SEPARATOR in text else []
+    if _VALUE_LINE.search(text):
+        rows = sorted(rows + _vertical_rows(text))
+    return rows
 
 
 def number_cells(text: str, rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -123,8 +195,11 @@ def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) 
     unit_column: int | None = None
     last_end = None
     for start, end in rows:
-        if last_end is not None and text.count("\n", last_end, start) > 1:
-            columns, unit_column = None, None  # a new table: its own header follows
+        if last_end is not None and (text[last_end:start].strip() if "\n" in text[start:end]
+                                     else text.count("\n", last_end, start) > 1):
+            # a new table, whose own header follows: after a blank line (rows one per line), or after
+            # other text (rows one cell per line, which blank lines separate)
+            columns, unit_column = None, None
         last_end = end
         cells = _cells(text, start, end)
         if len(cells) < 2:
@@ -141,7 +216,8 @@ def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) 
             unit_column = unit_column + missing if unit_column is not None else None
         label = _LABEL_OPENING.sub("", LIST_MARKER.sub("", cells[0][0].strip()))
         row_unit = _unit_of(label)
-        metric = _UNIT_IN_PARENS.sub("", label).strip()
+        # (a unit in brackets is not part of the metric; other brackets are: 固定资产投资(不含农户))
+        metric = (_UNIT_IN_PARENS.sub("", label) if row_unit or _unit_in_brackets(label) else label).strip()
         if unit_column is not None and unit_column < len(cells):
             row_unit = row_unit or (cells[unit_column][0].strip() if cells[unit_column][0].strip() in units() else None)
         if not metric or not re.search(r"[\u4e00-\u9fff]", metric):
