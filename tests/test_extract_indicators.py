@@ -685,3 +685,19 @@ def test_a_year_compared_with_and_last_years_base_are_not_the_figures_year():
                       "社会消费品零售额增长6%左右。面对去年同期高基数，一季度全区地区生产总值完成276.1亿元。",
                       publish_date="2022-08-29")
     assert [(g["value"], g["period"]) for g in got] == [(6, "2020"), (6, "2020"), (276.1, "2022-01..2022-03")]
+
+
+def test_a_look_back_opening_a_clause_covers_the_rest_of_its_sentence():
+    text = ("2025年12月10日，平谷区召开“两区”建设五周年新闻发布会。\n"
+            "作为“两区”建设的重要平台，5年来，园区累计引进企业210家；已服务国内外48家企业开展联合攻关126项。"
+            "2025年，园区新增企业31家。\n")
+    rows = {r["value"]: r["period"] for r in extract_document(text, publish_date="2025-12-15")["indicators"]}
+    assert rows == {210: "cumulative", 48: "cumulative", 126: "cumulative", 31: "2025"}
+
+
+def test_since_before_a_superlative_is_no_running_total():
+    # 三年以来最严峻: how rare the test was, not a tally since three years ago
+    text = ("政府工作报告\n——2022年12月20日在北京市怀柔区第三届人民代表大会第三次会议上\n第一部分 2022年工作情况\n"
+            "一年来，经受住三年以来最严峻最复杂的疫情考验，全口径税费收入首次超120亿元，新增企业首次超1万家。\n")
+    rows = {r["value"]: r["period"] for r in extract_document(text)["indicators"]}
+    assert rows == {120: "2022", 1: "2022"}

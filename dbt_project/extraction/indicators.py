@@ -84,7 +84,8 @@ _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测�
 # 预计全年地区生产总值增长5%，一般公共预算收入增长10%: an estimate opening a clause covers the figures listed after it
 _ESTIMATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:据|经)?(?:初步)?(?:预计|预测|测算)(?![，,])")
 _HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
-_CUMULATIVE = re.compile(r"累计|以来|截至|截止|目前已|总计|迄今")
+# (not 以来 before a superlative: 三年以来最严峻的疫情, 有记录以来首次 say how rare, not since when it is counted)
+_CUMULATIVE = re.compile(r"累计|以来(?!的?(?:最|首次|第一|新高|新低))|截至|截止|目前已|总计|迄今")
 _DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
@@ -386,6 +387,8 @@ _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 _LEVEL_REACHED = re.compile(r"(?:达到|达|迈上|突破|跨入|提高到|提升至|增至|为)了?$")
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
+# 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
+_LOOKING_BACK_CLAUSE = re.compile(r"(?:^|[，,；;。])\s*(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年(?:以)?来[，,]")
 _LOOKING_BACK_PARAGRAPH = re.compile(
     r"\s*(?:(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年来|过去(?:[两三四五六七八九十]|\d{1,2})年(?!是)|自[^，,。；]{2,20}以来)[，,]")
 
@@ -554,7 +557,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 if looking_back is None:
                     looking_back = _looks_back(text, sent, sent.headings)
                 period = _period(text, s0, q.start, ctx, section_year, plan, clause.text,
-                                 looking_back and not plan)
+                                 (looking_back or bool(_LOOKING_BACK_CLAUSE.search(sentence_before))) and not plan)
                 value_base, base_unit = to_base(q.value, q.unit)
                 quote_start, quote_end = clause.start, clause.end
                 quote = text[quote_start:quote_end].rstrip("，,、：:；;。")
