@@ -353,3 +353,10 @@ def test_what_a_clause_closing_verb_coordinates_or_speeds_up_is_a_measure():
     text = "区政府高效统筹疫情防控和经济社会发展，加快疫苗接种，推进并联审批。"
     measures = _run(extract_measures, text, "昌平区")
     assert {"疫情防控和经济社会发展", "疫苗接种", "并联审批"} <= set(measures), measures
+
+
+def test_research_facilities_are_projects():
+    text = "怀柔科学城已建成“1+3”大科学设施集群，综合极端条件实验装置正式投入运行。"
+    projects = _run(extract_projects, text, "怀柔区")
+    assert any("大科学设施集群" in name for name in projects), projects
+    assert projects["综合极端条件实验装置"]["status"] == "completed"
