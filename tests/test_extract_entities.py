@@ -360,3 +360,17 @@ def test_research_facilities_are_projects():
     projects = _run(extract_projects, text, "怀柔区")
     assert any("大科学设施集群" in name for name in projects), projects
     assert projects["综合极端条件实验装置"]["status"] == "completed"
+
+
+def test_a_numbered_slogan_keeps_the_noun_that_makes_it_a_programme():
+    text = "区政府扎实做好“六稳”工作，全面落实“六保”任务，持续推进“两区”工作。"
+    measures = _run(extract_measures, text, "平谷区")
+    assert {"“六稳”工作", "“六保”任务"} <= set(measures), measures
+    assert not any(name.startswith("“两区”") for name in measures), measures  # the zones' own name is no programme
+
+
+def test_a_count_inside_a_phrase_ends_the_name_before_it():
+    text = "顺利完成“清零攻坚”专项行动46项重点任务，成立区优化营商环境工作领导小组。"
+    measures = _run(extract_measures, text, "门头沟区")
+    assert "“清零攻坚”专项行动" in measures, measures
+    assert "营商环境工作领导小组" in measures, measures  # a task force is a measure

@@ -350,6 +350,25 @@ def _has_project_suffix(phrase: str) -> bool:
     return found is not None and found[2] == "project" and found[1] not in _ZONE_SUFFIXES
 
 
+_SLOGAN_NOUN = re.compile(r"工作|任务")
+
+
+def _without_trailing_noise(phrase: str) -> str:
+    """The phrase less its trailing 工作/力度/…; but a short quoted slogan keeps the noun that makes it a
+    programme (扎实做好“六稳”工作, 全面落实“六保”任务), except the two zones' own name."""
+    name = lex.TRAILING_NOISE.sub("", phrase)
+    quoted = _QUOTED_NAME.fullmatch(name)
+    if quoted and len(quoted.group(1)) <= 2 and quoted.group(1) != "两区":
+        noun = _SLOGAN_NOUN.match(phrase, len(name))
+        if noun:
+            return phrase[:noun.end()]
+    return name
+
+
+# 完成“百日会战”行动53项重点任务: a count inside a phrase ends the name before it (the count is an indicator)
+_COUNT_INSIDE = re.compile(r"[0-9０-９]+(?:\.\d+)?[项个条家批]")
+
+
 def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
     tokens = _merge_inner_verbs(text, _tokens(text, clause))
     verb_at = [i for i, t in enumerate(tokens) if t.kind == "verb"]
@@ -368,6 +387,12 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             phrase, start = phrase[cut:], start + cut
         if phrase.startswith(("“", "\"")) and phrase.count("”") + phrase.count("\"") < 1:
             phrase, start = phrase[1:], start + 1
+        inside = _COUNT_INSIDE.search(phrase)
+        cut_at_count = False  # (the count goes on to another noun: it counts that, not this name)
+        if inside and inside.start() >= 4 and inside.end() < len(phrase):
+            named = _last_suffix(phrase[:inside.start()])
+            if named is not None and named[0] == inside.start():
+                phrase, cut_at_count = phrase[:inside.start()], True
         if not phrase:
             continue
         split = bisect.bisect_left(verb_at, i)  # token i is a phrase, never a verb
@@ -377,7 +402,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         if (found is None or found[0] < len(phrase) or found[2] != "project") \
                 and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
             # 资本项目收入支付便利化、本外币合一银行账户等试点: each item listed is one of them, whole
-            name = lex.TRAILING_NOISE.sub("", phrase)
+            name = _without_trailing_noise(phrase)
             for part, at in _adjacent_quotes(name):
                 if 2 <= len(part) <= 40:
                     yield _Candidate("measure", part, start + at, start + at + len(part), None, before, after,
@@ -416,18 +441,18 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     cut = name.rindex("的") + 1
                     name, start = name[cut:], start + cut
             if kind == "measure":
-                name = lex.TRAILING_NOISE.sub("", phrase) or name
-            if _QUANTITY_AT.match(text, start + len(name), clause.end) \
+                name = _without_trailing_noise(phrase) or name
+            if _QUANTITY_AT.match(text, start + len(name), clause.end) and not cut_at_count \
                     and not _LIST_TALLY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
             for part, at in _conjoined_names(name, kind):
                 yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after)
         elif _list_category(tokens, i) or _status_named(tokens, i):
-            name = lex.TRAILING_NOISE.sub("", phrase)
+            name = _without_trailing_noise(phrase)
             if 2 <= len(name) <= 20:
                 yield _Candidate("project", name, start, start + len(name), None, before, after)
         elif "“" in phrase or "\"" in phrase:
-            name = lex.TRAILING_NOISE.sub("", phrase)
+            name = _without_trailing_noise(phrase)
             yield _Candidate("measure", name, start, start + len(name), None, before, after)
         elif i > 0 and tokens[i - 1].kind == "verb" and tokens[i - 1].text in _OBJECT_VERBS \
                 and all(t.kind != "phrase" for t in tokens[i + 1:]):
@@ -435,7 +460,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             rest = tokens[i + 1:]
             if len(rest) == 1 and rest[0].text in _NAME_INNER_VERBS:
                 phrase = text[start:rest[0].end]
-            name = lex.TRAILING_NOISE.sub("", phrase)
+            name = _without_trailing_noise(phrase)
             if 2 <= len(name) <= 20:  # (强化区级统筹: two characters can name the act)
                 yield _Candidate("measure", name, start, start + len(name), None, before, after)
 
