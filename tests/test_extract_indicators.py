@@ -701,3 +701,10 @@ def test_since_before_a_superlative_is_no_running_total():
             "一年来，经受住三年以来最严峻最复杂的疫情考验，全口径税费收入首次超120亿元，新增企业首次超1万家。\n")
     rows = {r["value"]: r["period"] for r in extract_document(text)["indicators"]}
     assert rows == {120: "2022", 1: "2022"}
+
+
+def test_what_is_planned_or_being_prepared_is_a_target():
+    text = ("2025年上半年，区商务局组建招商引资专班，筹备建设上海、深圳两个招商站点，"
+            "拟新建产业服务中心3个，已举办推介会12场。\n")
+    rows = {r["value"]: r["is_target"] for r in extract_document(text, publish_date="2025-07-20")["indicators"]}
+    assert rows == {2: True, 3: True, 12: False}
