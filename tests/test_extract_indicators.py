@@ -309,8 +309,8 @@ def test_budget_lines_keep_their_subject_past_the_yardstick_and_listed_growth_st
         ("区级一般公共预算收入", 120.5, "level", None, "2024"),
         ("为调整预算", 101.2, "progress", None, "2024"),
         ("区级一般公共预算收入", 6.1, "change", "up", "2024"),
-        ("第一产业、第二产业增加值", 2.1, "change", "up", "2024"),
-        ("第一产业、第二产业增加值", 4.5, "change", "up", "2024"),
+        ("第一产业增加值", 2.1, "change", "up", "2024"),  # 分别: each subject listed takes the shared measure
+        ("第二产业增加值", 4.5, "change", "up", "2024"),
         ("技术合同成交额", 12.3, "change", "up", "2023"),
     ]
 
@@ -708,3 +708,31 @@ def test_what_is_planned_or_being_prepared_is_a_target():
             "拟新建产业服务中心3个，已举办推介会12场。\n")
     rows = {r["value"]: r["is_target"] for r in extract_document(text, publish_date="2025-07-20")["indicators"]}
     assert rows == {2: True, 3: True, 12: False}
+
+
+def test_respective_figures_share_the_measure_written_on_the_last_subject():
+    text = ("2024年1-6月，全区规模以上工业中，光伏组件、工业机器人和集成电路产量分别增长2.1倍、35.2%和8.6%；"
+            "汽车制造业、生物医药产业增加值分别增长12.3%和6.9%。\n")
+    got = {r["value"]: r["metric"] for r in extract_document(text, publish_date="2024-07-20")["indicators"]}
+    assert got == {2.1: "光伏组件产量", 35.2: "工业机器人产量", 8.6: "集成电路产量",
+                   12.3: "汽车制造业增加值", 6.9: "生物医药产业增加值"}
+
+
+def test_a_figureless_clause_between_figures_names_the_next_subject():
+    text = ("2024年，全区规模以上工业中，纺织业下降3.1%，新能源汽车制造业保持较快增长，增长15.2%；"
+            "批发零售业呈现回升态势，实现增加值88.6亿元，经济运行总体平稳，同比增长2.4%。\n")
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2025-01-20")["indicators"]]
+    assert got == [("纺织业", 3.1), ("新能源汽车制造业", 15.2), ("批发零售业增加值", 88.6), ("批发零售业增加值", 2.4)]
+
+
+def test_dates_with_leading_zeros_and_classes_after_a_count_are_no_quantities():
+    text = "2025年12月31日 2026 01/02 08:30\n经开区形成了6个千亿级产业集群，总投资超百亿元。\n"
+    got = [(r["metric"], r["value"], r["unit"]) for r in extract_document(text)["indicators"]]
+    assert [(value, unit) for _m, value, unit in got] == [(6, "个"), (100, "亿元")]
+    assert got[0][0].endswith("千亿级产业集群") and got[1][0].endswith("总投资")
+
+
+def test_a_level_reached_since_a_milestone_is_no_running_total():
+    text = ("2024年9月20日\n党的十八大以来，全区一般公共预算收入从52亿元增加到105亿元，累计引进重大项目70个。\n")
+    got = {r["value"]: r["period"] for r in extract_document(text)["indicators"]}
+    assert got[105] == "2024" and got[70] == "cumulative"

@@ -347,7 +347,9 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
         return "cumulative"  # 过去五年工作回顾, 5年来，…: figures of the years looked back on
     # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
     if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY) \
-            and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))):
+            and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))) \
+            and not (cumulative.group().startswith("以来") and _LEVEL_REACHED.search(before)):
+        # (党的十八大以来，…收入从52亿元增加到105亿元: a level reached since then is this year's, no tally)
         # (1-12月，…累计实现零售额: in a report on part of a year, 累计 is the year to date)
         return "cumulative"
     year = section_year or ((ctx.plan_year if plan else ctx.base_year))
@@ -386,7 +388,8 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 # …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
-_LEVEL_REACHED = re.compile(r"(?:达到|达|迈上|突破|跨入|提高到|提升至|增至|为)了?$")
+_LEVEL_REACHED = re.compile(
+    r"(?:达到|达|迈上|突破|跨入|(?:提高|提升|增加|增长|跃升|上升|下降|降低|压缩|缩短)[到至]|增至|降至|为)了?$")
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
 # 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
@@ -470,15 +473,22 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         respective = None  # the subjects a 分别 listed, for a later …，分别增长… of the same sentence
         prev_metric, prev_unit, subject_metric = None, None, None
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
+        fresh_subject = None  # …，五大装备制造业延续回暖态势，增长8.2%: the same, between figures
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
         for clause in sent.clauses:
             i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
             if i == j:
                 if prev_metric is None and subject_metric is None:
                     opening_subject = opening_subject or _subject_of(clause.text)
+                else:
+                    # …医药制造业下降8.0%，五大装备制造业延续回暖态势，增长8.2%: a figureless clause after
+                    # figures names the next bare figure's subject (a short one, 经济运行平稳, names none)
+                    named = _subject_of(clause.text)
+                    fresh_subject = named if named and len(named) >= 4 else None
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2])
             each_subjects, respective = _respective_metrics(text, clause, in_clause, respective)
+            named_before, fresh_subject = fresh_subject, None
             for k, q in enumerate(in_clause):
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
@@ -508,7 +518,12 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         else prev_metric
                     metric = counted + metric  # 安排重大投资项目176项，总投资1895亿元 → 重大投资项目总投资
                 inherited = False
-                if not metric and (subject_metric or prev_metric or opening_subject):
+                if named_before and k == 0 and (not metric or _SHARED_MEASURE.fullmatch(metric)):
+                    metric = named_before + metric
+                elif opening_subject and prev_metric is None and _SHARED_MEASURE.fullmatch(metric):
+                    # 规模以上工业生产呈现降势，实现增加值610.5亿元: a bare measure is the subject's
+                    metric = opening_subject + metric
+                elif not metric and (subject_metric or prev_metric or opening_subject):
                     # 实现地区生产总值11500亿元，同比增长5.6%: the figure after it measures the same thing;
                     # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
                     metric = subject_metric or prev_metric or opening_subject
@@ -616,8 +631,20 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
         items, noun = carried[0], noun or carried[1]
     word = noun or head
     if not word:
-        return None, carried
+        # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
+        # the last subject listed
+        shared = _SHARED_MEASURE.search(items[-1])
+        if shared is None or shared.start() < 2:
+            return None, carried
+        word = shared.group()
+        items = [*items[:-1], items[-1][:shared.start()]]
     return [item if item.endswith(word) else item + word for item in items], (items, word)
+
+
+# what a statistics release measures of several subjects at once (…和高技术制造业增加值分别增长…)
+_SHARED_MEASURE = re.compile(
+    r"(?:增加值|产量|总产值|产值|零售额|销售额|营业收入|收入|利润总额|利润|投资额|投资|进出口额|进出口|出口额|出口"
+    r"|进口额|进口|交易额|成交额|用电量|发电量|客运量|货运量|吞吐量|价格|指数|增速)$")
 
 
 _LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))
@@ -667,7 +694,7 @@ _COUNT_UNITS = frozenset({"个", "项", "家", "所", "座", "批", "宗", "件"
 _BARE_VERB_METRIC = re.compile(
     r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
 )
-_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|{_VERB_RE.pattern}")
+_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|{_VERB_RE.pattern}")
 
 
 def _subject_of(clause_text: str) -> str | None:

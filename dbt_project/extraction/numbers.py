@@ -225,6 +225,7 @@ _INDEX_RE = re.compile(r"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%％
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
 _STOCK_QUOTE_RE = re.compile(r"[（(]\s*\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?\s*[,，]\s*-?\d+(?:\.\d+)?%\s*[)）]")
 _ROUND = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+_COUNTED_BEFORE_A_CLASS = frozenset("个家项类座支批")
 
 
 # The fixed words the patterns above need (each runs only when one occurs: most documents have few),
@@ -279,7 +280,8 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
             found.append(Quantity(s, start + m.end(), 0.5, m.group(1), None, s, m.group(0)))
     for m in (_BILLION_CLASS_RE.finditer(window) if "billion_class" in runs else ()):
         s = start + m.start()
-        if not quoted.inside(s):
+        # (形成6个千亿级产业集群: after a count, the class names what is counted, it measures nothing)
+        if not quoted.inside(s) and not (s and text[s - 1] in _COUNTED_BEFORE_A_CLASS):
             found.append(Quantity(s, start + m.end(), float(_ROUND[m.group(1)]), "亿元", "approx", s, m.group(0)))
     for m in (_ROUND_OVER_RE.finditer(window) if "round_over" in runs else ()):
         s = start + m.start()
@@ -503,6 +505,8 @@ def _fraction(text: str, s: int, end: int):
     m = re.match(r"(\d+)/(\d+)", text[s:end])
     if not m:
         return None
+    if m.group(1).startswith("0") or m.group(2).startswith("0"):
+        return None  # 2026 01/02: a date, written with leading zeros
     a, b = int(m.group(1)), int(m.group(2))
     if b == 0 or a >= b or b > 100 or (a >= 10 and b <= 31):
         return None  # (11/13 after a year is a date, not a fraction)
