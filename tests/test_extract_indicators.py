@@ -736,3 +736,9 @@ def test_a_level_reached_since_a_milestone_is_no_running_total():
     text = ("2024年9月20日\n党的十八大以来，全区一般公共预算收入从52亿元增加到105亿元，累计引进重大项目70个。\n")
     got = {r["value"]: r["period"] for r in extract_document(text)["indicators"]}
     assert got[105] == "2024" and got[70] == "cumulative"
+
+
+def test_from_one_figure_to_another_is_the_same_measure():
+    text = "2024年，通关物流时限从15天压缩至3天“闪送”，企业开办时间由5天缩短到1天。\n"
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2024-10-01")["indicators"]]
+    assert got[:2] == [("通关物流时限", 15), ("通关物流时限", 3)]

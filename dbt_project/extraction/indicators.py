@@ -393,6 +393,7 @@ _LEVEL_REACHED = re.compile(
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
 # 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
+_FROM_TO = re.compile(r"[^，,；;、]{0,6}?[至到]")
 _LOOKING_BACK_CLAUSE = re.compile(r"(?:^|[，,；;。])\s*(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年(?:以)?来[，,]")
 _LOOKING_BACK_PARAGRAPH = re.compile(
     r"\s*(?:(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年来|过去(?:[两三四五六七八九十]|\d{1,2})年(?!是)|自[^，,。；]{2,20}以来)[，,]")
@@ -512,6 +513,9 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
                     if len(noun) >= 2:
                         metric = noun + metric
+                if k and prev_metric and text.endswith("从", 0, in_clause[k - 1].qualifier_start) \
+                        and _FROM_TO.fullmatch(text, in_clause[k - 1].end, q.qualifier_start):
+                    metric = prev_metric  # 通关物流时限从15天压缩至3天: where the same measure went
                 if metric in _TOTAL_OF_THE_COUNTED and prev_metric and prev_unit in _COUNT_UNITS \
                         and not prev_metric.endswith(metric):
                     counted = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) \
