@@ -374,3 +374,10 @@ def test_a_count_inside_a_phrase_ends_the_name_before_it():
     measures = _run(extract_measures, text, "门头沟区")
     assert "“清零攻坚”专项行动" in measures, measures
     assert "营商环境工作领导小组" in measures, measures  # a task force is a measure
+
+
+def test_policy_packages_named_by_their_articles_and_quoted_programmes_are_measures():
+    text = "大兴区出台稳外资12条、促消费二十条等政策，“兴光行动”解决企业用工难题，新建道路12条、桥梁3座等设施。"
+    measures = _run(extract_measures, text, "大兴区")
+    assert {"稳外资12条", "促消费二十条", "“兴光行动”"} <= set(measures), measures
+    assert not any(name.startswith(("道路", "新建")) for name in measures), measures  # counted works are no policy

@@ -601,6 +601,8 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     # or it is listed as one (一般制造业疏解提质等9项任务提前完成)
     if cand.verbs_before or cand.listed:
         return True
+    if quoted and _last_suffix(quoted.group(1)) is not None and len(quoted.group(1)) >= 3:
+        return True  # “丰铃行动”解决群众急难愁盼: a quoted programme's name says what it is
     verb_after = next((v for v in cand.verbs_after if v not in _ADVERB_VERBS), None)
     return verb_after is not None and verb_after.startswith(lex.MEASURE_SUBJECT_VERBS)
 
@@ -633,8 +635,17 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
         (c.kind, c.name, c.start - clause.start, c.end - clause.start, c.suffix,
          tuple(c.verbs_before), tuple(c.verbs_after), _name_ok(c))
         for c in _candidates(local, clause)
-        if _name_kept(c.name) and not (bounds and c.kind == "project")
+        if (_name_kept(c.name) or c.listed and _is_policy_package(c.name)) and not (bounds and c.kind == "project")
     )
+
+
+# 稳经济大盘59条, 助企纾困31条: a policy package named by its number of articles
+_POLICY_PACKAGE = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:[0-9０-９]+|[一二三四五六七八九十]+)条")
+
+
+def _is_policy_package(name: str) -> bool:
+    """A listed measure (…、助企纾困31条等政策) whose only count is its number of articles."""
+    return _POLICY_PACKAGE.fullmatch(name) is not None and not _is_generic(name) and not _not_a_name(name)
 
 
 # 北起源盛北街、高压走廊控制用地边界，南至运河西大街: an area's bounds name roads, not projects
