@@ -742,3 +742,15 @@ def test_from_one_figure_to_another_is_the_same_measure():
     text = "2024年，通关物流时限从15天压缩至3天“闪送”，企业开办时间由5天缩短到1天。\n"
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2024-10-01")["indicators"]]
     assert got[:2] == [("通关物流时限", 15), ("通关物流时限", 3)]
+
+
+def test_a_statement_goes_on_past_a_semicolon_and_real_growth_is_the_subjects():
+    text = ("据初步统计，2023年石景山区实现地区生产总值1150.2亿元，占全市比重达2.6%；按不变价格计算，同比增长5.1%。"
+            "全区居民人均可支配收入80112元，同比增长5.0%，扣除价格因素，实际增长4.6%。"
+            "服务业利用外资占比从试点前的87.7%提升至2023年的95%。综合试点如今已走过5个年头。\n")
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2024-02-01")["indicators"]]
+    assert ("地区生产总值", 5.1) in got
+    assert ("居民人均可支配收入实际", 4.6) in got
+    assert ("服务业利用外资占比", 95) in got
+    units = {(r["value"], r["unit"]) for r in extract_document(text, publish_date="2024-02-01")["indicators"]}
+    assert (5, "个") not in units, units  # 5个年头: an age, no figure

@@ -393,7 +393,8 @@ _LEVEL_REACHED = re.compile(
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
 # 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
-_FROM_TO = re.compile(r"[^，,；;、]{0,6}?[至到]")
+_FROM_BEFORE = re.compile(r"从[^，,；;从]{0,6}?的?$")
+_FROM_TO = re.compile(r"[^，,；;、]{0,6}?[至到](?:(?:19|20)\d{2}年(?:底|末)?的?)?")
 _LOOKING_BACK_CLAUSE = re.compile(r"(?:^|[，,；;。])\s*(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年(?:以)?来[，,]")
 _LOOKING_BACK_PARAGRAPH = re.compile(
     r"\s*(?:(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年来|过去(?:[两三四五六七八九十]|\d{1,2})年(?!是)|自[^，,。；]{2,20}以来)[，,]")
@@ -513,9 +514,11 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     noun = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) else prev_metric
                     if len(noun) >= 2:
                         metric = noun + metric
-                if k and prev_metric and text.endswith("从", 0, in_clause[k - 1].qualifier_start) \
+                if k and prev_metric and _FROM_BEFORE.search(
+                        text, max(clause.start, in_clause[k - 1].qualifier_start - 8), in_clause[k - 1].qualifier_start) \
                         and _FROM_TO.fullmatch(text, in_clause[k - 1].end, q.qualifier_start):
-                    metric = prev_metric  # 通关物流时限从15天压缩至3天: where the same measure went
+                    # 通关物流时限从15天压缩至3天, …占比从试点前的87.7%提升至2019年的95%: where the same measure went
+                    metric = prev_metric.rsplit("从", 1)[0] if prev_metric.rfind("从") >= 2 else prev_metric
                 if metric in _TOTAL_OF_THE_COUNTED and prev_metric and prev_unit in _COUNT_UNITS \
                         and not prev_metric.endswith(metric):
                     counted = _OPENING_VERBS.sub("", prev_metric, count=1) if _OPENING_VERBS.match(prev_metric) \
@@ -532,6 +535,12 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     # …完成120.5亿元，为调整预算的101.2%，比上年增长6.1%: the subject, not the yardstick
                     metric = subject_metric or prev_metric or opening_subject
                     inherited = metric != opening_subject
+                elif not metric and paragraph_subject and k == 0 and sent.span.start \
+                        and text[sent.span.start - 1] in "；;" and opening_subject is None:
+                    # …实现地区生产总值10206.9亿元…；按不变价格计算，同比增长3.5%: the statement goes on
+                    metric = paragraph_subject
+                if metric in _REAL_OR_NOMINAL and (subject_metric or paragraph_subject):
+                    metric = (subject_metric or paragraph_subject) + metric
                 if not metric:
                     continue
                 subject = subject_metric or paragraph_subject
@@ -701,9 +710,16 @@ _BARE_VERB_METRIC = re.compile(
 _SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|{_VERB_RE.pattern}")
 
 
+_PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
+# 同比增长4.5%，扣除价格因素，实际增长4.9%: real or nominal growth, of the subject named before
+_REAL_OR_NOMINAL = frozenset({"实际", "名义", "实际增长", "名义增长"})
+
+
 def _subject_of(clause_text: str) -> str | None:
     """The noun phrase a clause opens with, when what follows it is a predicate (…增速居全市第一)."""
     s = _strip_leading(clause_text.strip().rstrip("，,：:；;。"))
+    if _PRICE_NOTE.match(s):
+        return None  # 按不变价格计算, 扣除价格因素: how the next figure was computed, not what it measures
     m = _SUBJECT_PREDICATE.search(s)
     if m is None or m.start() < 2 or m.start() > 15:
         return None

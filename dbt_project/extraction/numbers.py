@@ -392,7 +392,7 @@ _RANK_BEFORE = re.compile(r"(?:排名|排在|排|位列|位居|列|居)[^，,。
 _POINTS_LISTED_AFTER = re.compile(r"(?:[和、及与]\d+(?:\.\d+)?个)*[和、及与]\d+(?:\.\d+)?个百分点")
 _CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
 # 三个月, 两个小时: a duration; 2市民, 1区域: the "unit" starts a word
-_DURATION_TAIL = re.compile(r"(?:多)?(?:月|小时|工作日)")
+_DURATION_TAIL = re.compile(r"(?:多)?(?:月|小时|工作日|年头)")
 _PLACE_WORD_TAIL = re.compile(r"[民场政委级属域内外长县直管里类户]")
 _CN_ONE_SCALE = re.compile(r"一[十百千万亿]")
 
