@@ -754,3 +754,15 @@ def test_a_statement_goes_on_past_a_semicolon_and_real_growth_is_the_subjects():
     assert ("服务业利用外资占比", 95) in got
     units = {(r["value"], r["unit"]) for r in extract_document(text, publish_date="2024-02-01")["indicators"]}
     assert (5, "个") not in units, units  # 5个年头: an age, no figure
+
+
+def test_a_title_about_the_city_makes_a_city_wide_page_whatever_district_its_body_dwells_on():
+    body = ("2023年北京市累计利用外资120.5亿美元，占全国的8.1%。\n"
+            "北京城市副中心通州区作为先导区发挥重要作用。通州区重点聚焦文化旅游、高端商务领域，"
+            "通州区新设外资企业150家，通州区实施方案的任务完成率达到90%以上。\n")
+    doc = extract_document(body, title="北京市服务业扩大开放成绩单：利用外资再创新高", publish_date="2024-01-20")
+    assert doc["district"] == "北京市"
+    by_value = {r["value"]: r["district"] for r in doc["indicators"]}
+    assert by_value[120.5] == "北京市" and by_value[150] == "通州区"
+    untitled = extract_document(body, publish_date="2024-01-20")
+    assert untitled["district"] == "通州区"  # without the title, the body's district still decides

@@ -84,6 +84,11 @@ def document_district(text: str, title: str | None = None, source_district: str 
         found = [m.district for m in mentions(head) if not m.municipal]
         if found and _OWN_REPORT_HEAD.search(head.replace(" ", "")):
             return found[0]
+    titled = mentions(title) if title else []
+    if titled and all(m.municipal for m in titled) and prior in (None, MUNICIPAL):
+        # 北京市服务业扩大开放成绩单: a title about the city makes a city-wide page, however much of its
+        # body is about one district's part in it
+        return MUNICIPAL
     counts: dict[str, int] = {}
     for m in mentions(text) if text_mentions is None else text_mentions:
         counts[m.district] = counts.get(m.district, 0) + 1
