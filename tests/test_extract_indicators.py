@@ -766,3 +766,10 @@ def test_a_title_about_the_city_makes_a_city_wide_page_whatever_district_its_bod
     assert by_value[120.5] == "北京市" and by_value[150] == "通州区"
     untitled = extract_document(body, publish_date="2024-01-20")
     assert untitled["district"] == "通州区"  # without the title, the body's district still decides
+
+
+def test_examples_of_a_measure_a_standard_met_and_a_share_of_what_follows():
+    text = ("2024年，全区以集成电路为代表的规上工业总产值突破800亿元；细颗粒物平均浓度达到国家二级标准，"
+            "较2020年同期改善18%；城市副中心站实现100%绿电供应。\n")
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2025-01-15")["indicators"]]
+    assert got == [("规上工业总产值", 800), ("细颗粒物平均浓度", 18), ("绿电供应", 100)]

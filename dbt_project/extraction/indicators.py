@@ -48,7 +48,7 @@ _VERBS = sorted(
 _VERB_RE = re.compile(literal_alternation(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
-    提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是
+    提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是 改善
     多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已""".split(),
@@ -162,7 +162,11 @@ def _strip_leading(s: str) -> str:
         if s[m.end()] in _NAMED_AFTER_A_PLACE and not m.group().endswith(("区", "市")):
             break  # 朝阳站, 丰台路: a thing named after the place, not the place as subject
         s = _LEADING.sub("", LIST_MARKER.sub("", _SUBJECT_AFTER_PLACE.sub("", s[m.end():])))
-    return _located_opening(s)
+    return _REPRESENTED_BY.sub("", _located_opening(s))
+
+
+# 以先进制造业为代表的规上工业总产值: the examples given are not what is measured
+_REPRESENTED_BY = re.compile(r"^以?[^，,；;]{1,15}?为(?:代表|主体|核心|重点|引领)的")
 
 
 def _located_opening(s: str) -> str:
@@ -277,6 +281,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
             left = opening.group(0) if opening else after
         else:
             left = before
+    if unit_text == "%" and raw_left.rstrip().endswith("实现") and 2 <= len(right) <= 8:
+        left = ""  # 绿心森林公园实现100%绿电供应: the share is of what follows; where, is said before
     if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
         left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
     untitled = _TITLE_IN_RIGHT.sub("", right)
@@ -707,7 +713,7 @@ _COUNT_UNITS = frozenset({"个", "项", "家", "所", "座", "批", "宗", "件"
 _BARE_VERB_METRIC = re.compile(
     r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
 )
-_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|{_VERB_RE.pattern}")
+_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|{_VERB_RE.pattern}")
 
 
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
