@@ -770,6 +770,6 @@ def test_a_title_about_the_city_makes_a_city_wide_page_whatever_district_its_bod
 
 def test_examples_of_a_measure_a_standard_met_and_a_share_of_what_follows():
     text = ("2024年，全区以集成电路为代表的规上工业总产值突破800亿元；细颗粒物平均浓度达到国家二级标准，"
-            "较2020年同期改善18%；城市副中心站实现100%绿电供应。\n")
+            "较2020年同期改善18%；城市副中心站实现100%绿电供应；服务性消费额在文化、旅游等领域带动下增长6.2%。\n")
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2025-01-15")["indicators"]]
-    assert got == [("规上工业总产值", 800), ("细颗粒物平均浓度", 18), ("绿电供应", 100)]
+    assert got == [("规上工业总产值", 800), ("细颗粒物平均浓度", 18), ("绿电供应", 100), ("服务性消费额", 6.2)]

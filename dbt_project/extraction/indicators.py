@@ -165,6 +165,8 @@ def _strip_leading(s: str) -> str:
     return _REPRESENTED_BY.sub("", _located_opening(s))
 
 
+# 服务性消费额在信息、交通等领域带动下增长4.8%: what drove the figure is not what it measures
+_DRIVEN_BY = re.compile(r"在[^，,；;。]{1,24}?(?:带动|推动|拉动|支撑|影响|作用|引领)下")
 # 以先进制造业为代表的规上工业总产值: the examples given are not what is measured
 _REPRESENTED_BY = re.compile(r"^以?[^，,；;]{1,15}?为(?:代表|主体|核心|重点|引领)的")
 
@@ -252,6 +254,7 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
 @lru_cache(maxsize=1 << 14)  # keyed on clause fragments, which prose repeats (…同比增长, 新建…个)
 def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool) -> str:
     """The metric of a figure from the text before it (from the previous figure on) and after it."""
+    raw_left = _DRIVEN_BY.sub("", raw_left)
     # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
     left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
