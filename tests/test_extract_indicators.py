@@ -773,3 +773,12 @@ def test_examples_of_a_measure_a_standard_met_and_a_share_of_what_follows():
             "较2020年同期改善18%；城市副中心站实现100%绿电供应；服务性消费额在文化、旅游等领域带动下增长6.2%。\n")
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2025-01-15")["indicators"]]
     assert got == [("规上工业总产值", 800), ("细颗粒物平均浓度", 18), ("绿电供应", 100), ("服务性消费额", 6.2)]
+
+
+def test_progress_against_the_annual_plan_is_the_subjects_and_keeps_the_subject():
+    text = ("2023年，全年实现地区生产总值63.5亿元，完成年计划的102%，同比增长6.1%。"
+            "“三品一标”认证覆盖率达45%。批发零售业恢复加快，上半年营业额同比增长12.6%。\n")
+    got = [(r["metric"], r["value"], r["kind"]) for r in extract_document(text, publish_date="2024-01-09")["indicators"]]
+    assert got == [("地区生产总值", 63.5, "level"), ("地区生产总值完成年计划", 102, "progress"),
+                   ("地区生产总值", 6.1, "change"), ("“三品一标”认证覆盖率", 45, "share"),
+                   ("批发零售业营业额", 12.6, "change")]

@@ -27,7 +27,10 @@ _CHANGE_OPEN = re.compile(rf"^(?P<verb>{_DOWN}|{_UP})")
 _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|执行率|办结率|到位率|兑现率|办复率|办理率|回复率|办结|解决"
                        r"|^为(?:年度|调整后?的?)?(?:预算|计划)")
 # the yardstick of a figure (为调整预算的101.2%, 占全市的比重), not the subject a later figure shares
-_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
+_YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:全?年|年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
+_RATE_NOUN_END = re.compile(r"(?:率|比重|占比)$")
+# 实现国内生产总值43.3亿元，完成年计划的105%: the subject's progress against its annual plan
+_ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?计划的?$")
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
 _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
                                 r"|[一二三四1-4]季度|上季度|上月|上年)")
@@ -292,8 +295,9 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     right = untitled if len(untitled) >= 2 else right
     # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
     # (but “专精特新”中小企业 is what is counted)
+    # (nor “三品一标”认证覆盖率: a rate of the quoted thing)
     if left.startswith("“") and "”" in left and len(left) - left.index("”") > 4 \
-            and _VERB_RE.search(left, left.index("”")):
+            and _VERB_RE.search(left, left.index("”")) and not _RATE_NOUN_END.search(left):
         left = left[left.index("”") + 1:]
     unit = units().get(unit_text or "")
     count_like = unit is not None and unit.category in ("count",)
@@ -548,6 +552,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         and text[sent.span.start - 1] in "；;" and opening_subject is None:
                     # …实现地区生产总值10206.9亿元…；按不变价格计算，同比增长3.5%: the statement goes on
                     metric = paragraph_subject
+                plan_done = subject_metric is not None and _ANNUAL_PLAN_DONE.match(
+                    text[lo:q.qualifier_start].strip("，,、；; ")) is not None
+                if plan_done:
+                    metric = subject_metric + "完成年计划"
                 if metric in _REAL_OR_NOMINAL and (subject_metric or paragraph_subject):
                     metric = (subject_metric or paragraph_subject) + metric
                 if not metric:
@@ -568,7 +576,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 if each_subjects:
                     metric = each_subjects[k]
                 prev_metric, prev_unit = metric, q.unit
-                if not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):
+                if not plan_done and not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):
                     subject_metric = metric
                     if not _BARE_RATE.search(metric):
                         paragraph_subject = metric
@@ -665,7 +673,7 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
 
 # what a statistics release measures of several subjects at once (…和高技术制造业增加值分别增长…)
 _SHARED_MEASURE = re.compile(
-    r"(?:增加值|产量|总产值|产值|零售额|销售额|营业收入|收入|利润总额|利润|投资额|投资|进出口额|进出口|出口额|出口"
+    r"(?:增加值|产量|总产值|产值|零售额|销售额|营业收入|营业额|收入|利润总额|利润|投资额|投资|进出口额|进出口|出口额|出口"
     r"|进口额|进口|交易额|成交额|用电量|发电量|客运量|货运量|吞吐量|价格|指数|增速)$")
 
 
@@ -716,7 +724,7 @@ _COUNT_UNITS = frozenset({"个", "项", "家", "所", "座", "批", "宗", "件"
 _BARE_VERB_METRIC = re.compile(
     r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
 )
-_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|{_VERB_RE.pattern}")
+_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|恢复|{_VERB_RE.pattern}")
 
 
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
