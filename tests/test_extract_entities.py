@@ -381,3 +381,12 @@ def test_policy_packages_named_by_their_articles_and_quoted_programmes_are_measu
     measures = _run(extract_measures, text, "大兴区")
     assert {"稳外资12条", "促消费二十条", "“兴光行动”"} <= set(measures), measures
     assert not any(name.startswith(("道路", "新建")) for name in measures), measures  # counted works are no policy
+
+
+def test_two_quoted_programmes_campaigns_and_advisory_bodies_are_measures():
+    text = ("扎实推进“清风护航工程”和“双培育”工程，上线“跨境通办”和“数字口岸服务平台”区块链应用场景，"
+            "组建了区政府专家顾问团，坚决打好碧水保卫战。")
+    measures = _run(extract_measures, text, "石景山区")
+    assert {"“清风护航工程”", "“双培育”工程", "区政府专家顾问团", "碧水保卫战"} <= set(measures), measures
+    # a long noun after two quoted names is both's: one measure, as written
+    assert "“跨境通办”和“数字口岸服务平台”区块链应用场景" in measures, measures

@@ -479,7 +479,14 @@ def _adjacent_quotes(name: str) -> list[tuple[str, int]]:
 
 
 def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
-    """A项目和B项目: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one)."""
+    """A项目和B项目: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one);
+    “红墙先锋工程”和“双提升”工程: two quoted programmes, each a measure."""
+    if kind == "measure" and "”和“" in name and name.startswith("“"):
+        cut = name.index("”和“") + 1
+        tail = name[name.rindex("”") + 1:]
+        # (but “京津冀通关便利化”和“北京空港国际物流平台”区块链应用场景: the long noun after them is both's)
+        if 1 <= len(tail) <= 2 and name.count("“") == 2:
+            return [(name[:cut], 0), (name[cut + 1:], cut + 1)]
     if kind != "project" or "和" not in name:
         return [(name, 0)]
     cut = name.rfind("和")
