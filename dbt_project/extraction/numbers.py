@@ -118,6 +118,16 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
 class QuotedIndex:
     def __init__(self, text: str):
         self.spans = sorted(_quoted_spans(text))
+        # the same, as disjoint open intervals (starts, ends): a number is inside one when start < pos < end
+        starts: list[int] = []
+        ends: list[int] = []
+        for s, e in self.spans:
+            if ends and s < ends[-1]:  # (nested or overlapping: one interval)
+                ends[-1] = max(ends[-1], e)
+            else:
+                starts.append(s)
+                ends.append(e)
+        self.merged = (starts, ends)
 
     def inside(self, pos: int) -> bool:
         if not self.spans:
@@ -328,16 +338,27 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     quoted = quoted or QuotedIndex(text)
     out = _special(text, start, end, quoted)
-    taken = [(q.start, q.end) for q in out] + _stock_quotes(text, start, end)
+    taken = sorted([(q.start, q.end) for q in out] + _stock_quotes(text, start, end))
     skip_until = -1
     can_follow = _can_follow_a_quantity()
-    inside_quotes = quoted.inside  # numbers in names and slogans (“十四五”) are the most common reject
+    # the candidates come in order, so one pointer walks each sorted list of spans to skip: the
+    # quotes (numbers in names and slogans, “十四五”, are the most common reject) and what is taken
+    quote_starts, quote_ends = quoted.merged
+    qi, nq, ti, nt = 0, len(quote_starts), 0, len(taken)
     for m in _candidate_numbers(text, start, end):
         e = m.end()
         if text[e:e + 1] not in can_follow:
             continue
         s = m.start()
-        if s < skip_until or (taken and any(a <= s < b for a, b in taken)) or inside_quotes(s):
+        if s < skip_until:
+            continue
+        while ti < nt and taken[ti][1] <= s:
+            ti += 1
+        if ti < nt and taken[ti][0] <= s and _in_taken(taken, ti, s):
+            continue
+        while qi < nq and quote_ends[qi] <= s:
+            qi += 1
+        if qi < nq and quote_starts[qi] < s:
             continue
         q = _parse_at(text, m, end)
         if q is None:
@@ -347,6 +368,15 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out.append(quantity)
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _in_taken(taken: list[tuple[int, int]], i: int, pos: int) -> bool:
+    """Whether pos is in one of the sorted (start, end) spans from taken[i] on (they may overlap)."""
+    while i < len(taken) and taken[i][0] <= pos:
+        if pos < taken[i][1]:
+            return True
+        i += 1
+    return False
 
 
 def _candidate_numbers(text: str, start: int, end: int):
