@@ -18,6 +18,7 @@ PHASE_FIGURES = (
     "extract_mb_per_s", "extract_wall_s", "extract_peak_mib",
     "reference_cn2an_mb_per_s", "reference_wall_s", "reference_peak_mib", "extract_speedup_vs_reference",
     "quantities_mb_per_s", "quantities_found", "quantities_speedup_vs_reference",
+    "paired_quantities_mb_per_s", "paired_reference_mb_per_s", "paired_quantities_speedup_vs_reference",
 )
 
 

@@ -4,7 +4,9 @@ For each corpus size N: generate N documents (warehouse/bench_corpus.py), serve 
 (warehouse/bench_site.py), then measure, each step in its own child process so that its wall time
 and peak memory (ru_maxrss of that child, from os.wait4) belong to that step alone:
 crawl + land, full build (dbt + validation + publish), one new document + build, the extractor
-alone (MB of text per second, one process), and cn2an over the same text as the reference line.
+alone (MB of text per second, one process), and cn2an over the same text as the reference line
+(alone, and taken turn about with the number finder over the same chunks, so the ratio holds however the
+machine's speed drifts between phases).
 Output: one `name value unit` line per figure, or one JSON object with --json.
 """
 from __future__ import annotations
@@ -148,6 +150,7 @@ def measure(n: int, workdir: Path, figures: Figures) -> None:
     ext = run_phase("extract", workdir, n)
     qty = run_phase("quantities", workdir, n)
     ref = run_phase("reference", workdir, n)
+    pair = run_phase("paired", workdir, n)
     ext_rate, ref_rate = ext["mb"] / ext["seconds"], ref["mb"] / ref["seconds"]
     qty_rate = qty["mb"] / qty["seconds"]
     figures.put(p + "text_mb", round(ext["mb"], 2), "MB")
@@ -162,6 +165,9 @@ def measure(n: int, workdir: Path, figures: Figures) -> None:
     figures.put(p + "quantities_mb_per_s", round(qty_rate, 3), "MB/s")
     figures.put(p + "quantities_found", qty["quantities"], "quantities")
     figures.put(p + "quantities_speedup_vs_reference", round(qty_rate / ref_rate, 2), "x")
+    figures.put(p + "paired_quantities_mb_per_s", round(pair["mb"] / pair["seconds"], 3), "MB/s")
+    figures.put(p + "paired_reference_mb_per_s", round(pair["mb"] / pair["reference_seconds"], 3), "MB/s")
+    figures.put(p + "paired_quantities_speedup_vs_reference", round(pair["reference_seconds"] / pair["seconds"], 2), "x")
 
 
 def run(sizes: list[int], workdir: Path, on_size_done=None) -> Figures:
