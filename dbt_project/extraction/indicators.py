@@ -361,7 +361,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
     if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY) \
             and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))) \
-            and not (cumulative.group().startswith("以来") and _LEVEL_REACHED.search(before)):
+            and not (cumulative.group() == "以来" and _LEVEL_REACHED.search(before)):
         # (党的十八大以来，…收入从52亿元增加到105亿元: a level reached since then is this year's, no tally)
         # (1-12月，…累计实现零售额: in a report on part of a year, 累计 is the year to date)
         return "cumulative"
@@ -405,9 +405,10 @@ _LEVEL_REACHED = re.compile(
     r"(?:达到|达|迈上|突破|跨入|(?:提高|提升|增加|增长|跃升|上升|下降|降低|压缩|缩短)[到至]|增至|降至|为)了?$")
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
-# 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
+# 从15天压缩至3天, 从试点前的87.7%提升至2019年的95%: a 从 just before a figure, and the 至/到 to the next one
 _FROM_BEFORE = re.compile(r"从[^，,；;从]{0,6}?的?$")
 _FROM_TO = re.compile(r"[^，,；;、]{0,6}?[至到](?:(?:19|20)\d{2}年(?:底|末)?的?)?")
+# 作为…承载地，5年来，园区累计实施…；已服务95家科研单位: a look-back opening a clause covers the rest of its sentence
 _LOOKING_BACK_CLAUSE = re.compile(r"(?:^|[，,；;。])\s*(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年(?:以)?来[，,]")
 _LOOKING_BACK_PARAGRAPH = re.compile(
     r"\s*(?:(?:过去|近)?(?:[两三四五六七八九十]|\d{1,2})年来|过去(?:[两三四五六七八九十]|\d{1,2})年(?!是)|自[^，,。；]{2,20}以来)[，,]")

@@ -63,11 +63,6 @@ def _unit_of(header: str) -> str | None:
     return unit if unit in units() else None
 
 
-def _unit_in_brackets(label: str) -> bool:
-    m = _UNIT_IN_PARENS.search(label)
-    return m is not None and m.group("unit") in ("%", "％", "‰")
-
-
 def _column(header: str) -> _Column:
     unit = _unit_of(header)
     if _SHARE_HEADER.search(header):
@@ -217,10 +212,10 @@ def extract_table_figures(text: str, rows: list[tuple[int, int]] | None = None) 
         label = _LABEL_OPENING.sub("", LIST_MARKER.sub("", cells[0][0].strip()))
         row_unit = _unit_of(label)
         # (a unit in brackets is not part of the metric; other brackets are: 固定资产投资(不含农户))
-        metric = (_UNIT_IN_PARENS.sub("", label) if row_unit or _unit_in_brackets(label) else label).strip()
+        metric = (_UNIT_IN_PARENS.sub("", label) if row_unit else label).strip()
         if unit_column is not None and unit_column < len(cells):
             row_unit = row_unit or (cells[unit_column][0].strip() if cells[unit_column][0].strip() in units() else None)
-        if not metric or not re.search(r"[\u4e00-\u9fff]", metric):
+        if not metric or not _CJK.search(metric):
             continue
         for i, (cell, offset) in enumerate(cells[1:], start=1):
             m = _NUMBER_CELL.match(cell)
