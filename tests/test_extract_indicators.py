@@ -34,6 +34,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("现场签约8个项目，附近3个社区受益", [(8, "个", None), (3, "个", None)]),  # 签约, 附近: not 约, 近
     ("增长５．２％，实现１２３．４亿元", [(5.2, "％", None), (123.4, "亿元", None)]),  # full-width digits
     ("引进百余家企业，营业收入突破千亿元", [(100, "家", "over"), (1000, "亿元", "over")]),
+    ("近百家市场主体享受政策红利，吸引上千名人才", [(100, "家", "approx"), (1000, "名", "over")]),
     ("推进百万亩造林，投资超千万元", [(100, "万亩", None), (1000, "万元", "over")]),
     ("固定资产投资首次突破千亿大关", [(1000, "亿元", "over")]),
     ("目前36项重点工程已开工", [(36, "项", None)]),  # 目前 is now, not 前36 (the first 36)
@@ -194,7 +195,7 @@ def test_list_markers_are_not_part_of_metrics_and_the_plan_section_is_a_target()
     assert got[(30.0, "个")]["metric"] == "完成老旧小区综合整治"
     assert got[(15.0, "处")]["metric"] == "新建口袋公园"
     assert got[(2.1, "万个")]["metric"] == "新增就业岗位"
-    assert got[(12.0, "家")]["metric"] == "新增独角兽企业"
+    assert got[(12.0, "家")]["metric"] == "中关村科学城新增独角兽企业"  # an area in the district stays
     assert (got[(5.8, "%")]["period"], got[(5.8, "%")]["is_target"]) == ("2023", False)
     assert (got[(5.5, "%")]["period"], got[(5.5, "%")]["is_target"]) == ("2024", True)
     assert not any(re.match(r"[（(]\d|[①-⑳]|[一二三]是", i["metric"]) for i in doc["indicators"])
@@ -215,7 +216,7 @@ def test_content_not_the_portal_decides_the_document_district():
     doc = extract_document(DAXING_NEWS_ON_ANOTHER_PORTAL, source_district="东城区")
     assert doc["district"] == "大兴区"
     assert {i["district"] for i in doc["indicators"]} == {"大兴区"}
-    assert all(i["metric"] == "新增注册企业" for i in doc["indicators"] if i["unit"] == "家")
+    assert all(i["metric"] == "临空经济区新增注册企业" for i in doc["indicators"] if i["unit"] == "家")
     # a city-wide article on a district portal stays with the city
     city = extract_document(CITY_NEWS_ON_A_DISTRICT_PORTAL, source_district="东城区")
     assert city["district"] == "北京市"
@@ -782,3 +783,9 @@ def test_progress_against_the_annual_plan_is_the_subjects_and_keeps_the_subject(
     assert got == [("地区生产总值", 63.5, "level"), ("地区生产总值完成年计划", 102, "progress"),
                    ("地区生产总值", 6.1, "change"), ("“三品一标”认证覆盖率", 45, "share"),
                    ("批发零售业营业额", 12.6, "change")]
+
+
+def test_an_area_inside_a_district_stays_in_the_metric_the_district_does_not():
+    text = "2023年，运河商务区总体规划20.38平方公里，中关村科学城一季度新增企业300家，朝阳区新增企业500家。\n"
+    got = [(r["metric"], r["district"]) for r in extract_document(text, publish_date="2023-05-01")["indicators"]]
+    assert got == [("运河商务区总体规划", "通州区"), ("中关村科学城新增企业", "海淀区"), ("新增企业", "朝阳区")]

@@ -45,6 +45,12 @@ def alias_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(literal_alternation(names)), names
 
 
+@lru_cache(maxsize=1)
+def jurisdiction_names() -> frozenset[str]:
+    """The districts, the development area and the city, by name and alias (not the places inside them)."""
+    return frozenset(n for d in districts() for n in (d.name, *d.aliases))
+
+
 def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     pattern, names = alias_pattern()
     end = len(text) if end is None else end

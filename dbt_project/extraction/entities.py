@@ -559,17 +559,10 @@ _NOT_NAMES = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _jurisdiction_names() -> frozenset[str]:
-    from .vocab import districts
-
-    return frozenset(n for d in districts() for n in (d.name, *d.aliases))
-
-
 def _is_place_name(name: str) -> bool:
     """A district or the city by itself (在北京经济技术开发区集中签约): where, not what. (Parks and zones
     that the place aliases map to a district, 中关村软件园, are projects.)"""
-    return name in _jurisdiction_names() or _FOREIGN_PLACE.fullmatch(name) is not None
+    return name in district_rules.jurisdiction_names() or _FOREIGN_PLACE.fullmatch(name) is not None
 
 
 _FOREIGN_PLACE = re.compile(r"(?:中国)?(?:香港|澳门|台湾)(?:地区)?|欧洲|亚洲|非洲|美洲|东盟|日韩|京津冀")

@@ -152,8 +152,7 @@ _GOAL_STATEMENT = re.compile(r"^[^，,；;]{0,24}?目标(?:是|为|[：:])")
 
 def _strip_leading(s: str) -> str:
     s = _GOAL_STATEMENT.sub("", LIST_MARKER.sub("", s))
-    # a district, a place in one, or the city as the subject: 东城区新增…, 经开区计划…, 北京将…,
-    # also stacked (大兴临空经济区一季度新增…)
+    # a district or the city as the subject: 东城区新增…, 经开区计划…, 北京将…
     pattern, _names = district_rules.alias_pattern()
     for _ in range(3):
         m = pattern.match(s)
@@ -164,6 +163,10 @@ def _strip_leading(s: str) -> str:
             break  # 朝阳、海淀利用外资: several places together are the subject of the share
         if s[m.end()] in _NAMED_AFTER_A_PLACE and not m.group().endswith(("区", "市")):
             break  # 朝阳站, 丰台路: a thing named after the place, not the place as subject
+        if m.group() not in district_rules.jurisdiction_names():
+            # 运河商务区总体规划…: an area inside a district is what is measured (the district is a column)
+            s = m.group() + _LEADING.sub("", s[m.end():])
+            break
         s = _LEADING.sub("", LIST_MARKER.sub("", _SUBJECT_AFTER_PLACE.sub("", s[m.end():])))
     return _REPRESENTED_BY.sub("", _located_opening(s))
 

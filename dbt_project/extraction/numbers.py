@@ -220,6 +220,8 @@ _HALF_HOUR_RE = re.compile(r"半个(小时|工作日)")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
+# 近百家, 上千名, 逾百个: a round hundred or thousand, nearly or more
+_ROUND_COUNT_RE = re.compile(r"([近上逾超])([百千])(?=[家个项名人户件条所处座栋套场批位])")
 _ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入].)亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
@@ -241,12 +243,16 @@ _COUNTED_BEFORE_A_CLASS = frozenset("个家项类座支批")
 # The fixed words the patterns above need (each runs only when one occurs: most documents have few),
 # found in one scan rather than one `in` per word. The scan does not find overlapping words, so a
 # pattern whose words can overlap another's (千亿级: 千亿 and 亿级; 一半个) also runs on that one.
-_SPECIAL_TRIGGER_RE = re.compile("分之|一倍|一半|半个|亿级|亿元级|百余|千余|百亿|千亿|指数|结构|构成|比例|百万|千万")
+_ROUND_COUNT_WORDS = {q + n for q in "近上逾超" for n in "百千"}
+_SPECIAL_TRIGGER_RE = re.compile("|".join(
+    ["分之", "一倍", "一半", "半个", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "百万",
+     "千万", *sorted(_ROUND_COUNT_WORDS)]))
 _NEEDS = {
     "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_hour": {"半个", "一半"},
     "billion_class": {"亿级", "亿元级", "百亿", "千亿"}, "round_over": {"百余", "千余"},
-    "round_billions": {"百亿", "千亿"}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
-    "round_ten_thousands": {"百万", "千万"},
+    # (近百亿元, 超千万元: the scan finds 近百 and 超千 there, not 百亿 and 千万)
+    "round_billions": {"百亿", "千亿", *_ROUND_COUNT_WORDS}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
+    "round_ten_thousands": {"百万", "千万", *_ROUND_COUNT_WORDS}, "round_count": _ROUND_COUNT_WORDS,
 }
 
 
@@ -298,6 +304,12 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         unit, unit_end, _over = _match_unit(text, start + m.end(), end)
         if unit and not quoted.inside(s):
             found.append(Quantity(s, unit_end, float(_ROUND[m.group(1)]), unit, "over", s, text[s:unit_end]))
+    for m in (_ROUND_COUNT_RE.finditer(window) if "round_count" in runs else ()):
+        s = start + m.start(2)
+        unit, unit_end, _over = _match_unit(text, s + 1, end)
+        if unit and not quoted.inside(s):
+            qualifier = "approx" if m.group(1) == "近" else "over"
+            found.append(Quantity(s, unit_end, float(_ROUND[m.group(2)]), unit, qualifier, s - 1, text[s - 1:unit_end]))
     for m in (_ROUND_BILLIONS_RE.finditer(window) if "round_billions" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
