@@ -390,3 +390,10 @@ def test_two_quoted_programmes_campaigns_and_advisory_bodies_are_measures():
     assert {"“清风护航工程”", "“双培育”工程", "区政府专家顾问团", "碧水保卫战"} <= set(measures), measures
     # a long noun after two quoted names is both's: one measure, as written
     assert "“跨境通办”和“数字口岸服务平台”区块链应用场景" in measures, measures
+
+
+def test_a_zone_built_past_padding_adverbs_is_a_project():
+    text = "新能源示范区东区一期全面建成亮相，临床研究中试平台等近期也将陆续建成投用。"
+    projects = _run(extract_projects, text, "大兴区")
+    assert projects["新能源示范区"]["status"] == "completed", projects
+    assert projects["临床研究中试平台"]["status"] == "planned", projects

@@ -397,7 +397,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             continue
         split = bisect.bisect_left(verb_at, i)  # token i is a phrase, never a verb
         before, after = verb_texts[:split], verb_texts[split:]
-        near = before[-1:] + after[:1]
+        # (氢能示范区南区一期全面建成: the verb nearest the name, past padding adverbs)
+        near = [v for v in before if v not in _ADVERB_VERBS][-1:] + [v for v in after if v not in _ADVERB_VERBS][:1]
         found = _last_suffix(phrase)
         if (found is None or found[0] < len(phrase) or found[2] != "project") \
                 and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
