@@ -397,3 +397,10 @@ def test_a_zone_built_past_padding_adverbs_is_a_project():
     projects = _run(extract_projects, text, "大兴区")
     assert projects["新能源示范区"]["status"] == "completed", projects
     assert projects["临床研究中试平台"]["status"] == "planned", projects
+
+
+def test_items_listed_before_a_shared_measure_noun_are_one_measure():
+    text = "建立分级决策、协同招商机制，深化劳动、人事、分配制度改革，完善布局合理、公益普惠的学前教育体系。"
+    measures = _run(extract_measures, text, "大兴区")
+    assert {"分级决策、协同招商机制", "劳动、人事、分配制度改革"} <= set(measures), measures
+    assert not any(name.startswith("布局合理") for name in measures), measures  # what describes it is not listed

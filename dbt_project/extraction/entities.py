@@ -443,6 +443,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     name, start = name[cut:], start + cut
             if kind == "measure":
                 name = _without_trailing_noise(phrase) or name
+                listed_from = _items_sharing_the_suffix(tokens, i)
+                if listed_from is not None and start == tok.start:
+                    # 建立分级决策、协同招商机制: the items before it are 机制 too; one measure, as written
+                    name, start = text[listed_from:start] + name, listed_from
             if _QUANTITY_AT.match(text, start + len(name), clause.end) and not cut_at_count \
                     and not _LIST_TALLY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
@@ -477,6 +481,21 @@ def _adjacent_quotes(name: str) -> list[tuple[str, int]]:
     if "".join(m.group() for m in parts) != name:
         return [(name, 0)]
     return [(m.group(), m.start()) for m in parts]
+
+
+_PREPOSITIONS = ("对", "在", "为", "与", "向", "把", "将", "以")
+
+
+def _items_sharing_the_suffix(tokens: Sequence[Token], i: int) -> int | None:
+    """Where a 、-list of short suffixless items ending in phrase i starts (分级决策、协同招商机制), if it does."""
+    j = i
+    while j >= 2 and tokens[j - 1].kind == "list" and tokens[j - 2].kind == "phrase" \
+            and 2 <= len(tokens[j - 2].text) <= 8 and _last_suffix(tokens[j - 2].text) is None:
+        j -= 2
+    if j == i or (j > 0 and tokens[j - 1].kind != "verb") or "的" in tokens[i].text \
+            or tokens[j].text.startswith(_PREPOSITIONS):
+        return None  # (布局合理、公益普惠的学前教育体系: what is listed describes it, it is one thing)
+    return tokens[j].start
 
 
 def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
