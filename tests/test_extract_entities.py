@@ -404,3 +404,11 @@ def test_items_listed_before_a_shared_measure_noun_are_one_measure():
     measures = _run(extract_measures, text, "大兴区")
     assert {"分级决策、协同招商机制", "劳动、人事、分配制度改革"} <= set(measures), measures
     assert not any(name.startswith("布局合理") for name in measures), measures  # what describes it is not listed
+
+
+def test_a_policy_named_by_a_clause_with_no_known_verb_is_a_measure_but_the_document_itself_is_not():
+    text = ("招商成果丰硕，创新驻点招商模式，反复打磨“1+N”奖励办法，先行先试一批人才安居政策、财税政策。"
+            "为推进园区建设，特制订本实施方案。")
+    measures = _run(extract_measures, text, "大兴区")
+    assert {"创新驻点招商模式", "反复打磨“1+N”奖励办法", "人才安居政策", "财税政策"} <= set(measures), measures
+    assert not any(name.startswith("本") for name in measures), measures

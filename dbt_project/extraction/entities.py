@@ -241,6 +241,7 @@ class _Candidate:
     verbs_before: Sequence[str]
     verbs_after: Sequence[str]
     listed: bool = False  # one of a 、-list closed by 等 + a measure category (…等9项任务, …等试点)
+    alone: bool = False  # the whole clause, with no verb of ours in it (…，创新驻点招商模式，…)
 
 
 _GENERIC_WORDS = re.compile(
@@ -451,7 +452,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     and not _LIST_TALLY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
             for part, at in _conjoined_names(name, kind):
-                yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after)
+                yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after,
+                                 alone=not verb_at)
         elif _list_category(tokens, i) or _status_named(tokens, i):
             name = _without_trailing_noise(phrase)
             if 2 <= len(name) <= 20:
@@ -490,7 +492,8 @@ def _items_sharing_the_suffix(tokens: Sequence[Token], i: int) -> int | None:
     """Where a 、-list of short suffixless items ending in phrase i starts (分级决策、协同招商机制), if it does."""
     j = i
     while j >= 2 and tokens[j - 1].kind == "list" and tokens[j - 2].kind == "phrase" \
-            and 2 <= len(tokens[j - 2].text) <= 8 and _last_suffix(tokens[j - 2].text) is None:
+            and 2 <= len(tokens[j - 2].text) <= 8 and _last_suffix(tokens[j - 2].text) is None \
+            and not tokens[j - 2].text.endswith(lex.MEASURE_SUFFIXES):
         j -= 2
     if j == i or (j > 0 and tokens[j - 1].kind != "verb") or "的" in tokens[i].text \
             or tokens[j].text.startswith(_PREPOSITIONS):
@@ -608,6 +611,11 @@ def _place_slogan() -> re.Pattern:
     return re.compile(rf"(?:{pattern.pattern})”?$|^“..[兴强立]区”$")
 
 
+# measure nouns that name a policy by themselves (not 服务, 建设, 管理: those also end descriptions)
+_POLICY_SUFFIXES = frozenset({"机制", "模式", "办法", "制度", "政策", "方案", "试点", "改革", "措施", "举措", "体系",
+                              "清单", "规划", "计划", "专项行动", "新政", "条例"})
+
+
 def _measure_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
     if lex.NOT_A_MEASURE.search(name) or _NOT_NAMES.match(name):
@@ -623,6 +631,9 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
         return True
     if quoted and _last_suffix(quoted.group(1)) is not None and len(quoted.group(1)) >= 3:
         return True  # “丰铃行动”解决群众急难愁盼: a quoted programme's name says what it is
+    if cand.alone and cand.suffix in _POLICY_SUFFIXES and name.endswith(cand.suffix) and len(name) >= 6 \
+            and "的" not in name:
+        return True  # …，反复打磨“1+N”奖励办法，…: one of a run of acts whose verb our lists lack
     verb_after = next((v for v in cand.verbs_after if v not in _ADVERB_VERBS), None)
     return verb_after is not None and verb_after.startswith(lex.MEASURE_SUBJECT_VERBS)
 
