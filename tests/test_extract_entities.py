@@ -412,3 +412,11 @@ def test_a_policy_named_by_a_clause_with_no_known_verb_is_a_measure_but_the_docu
     measures = _run(extract_measures, text, "大兴区")
     assert {"创新驻点招商模式", "反复打磨“1+N”奖励办法", "人才安居政策", "财税政策"} <= set(measures), measures
     assert not any(name.startswith("本") for name in measures), measures
+
+
+def test_firms_listed_as_leaders_are_projects_and_zheng_opens_a_name():
+    text = ("星河氢能、远航动力等一批行业龙头落地生根，推动京北种业研发平台、正大数字农业研究院等头部企业创新项目落户，"
+            "区政府正加快推进园区建设。")
+    projects = _run(extract_projects, text, "平谷区")
+    assert {"星河氢能", "远航动力", "京北种业研发平台", "正大数字农业研究院"} <= set(projects), projects
+    assert projects["星河氢能"]["status"] == "landed"
