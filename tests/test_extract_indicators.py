@@ -789,3 +789,9 @@ def test_an_area_inside_a_district_stays_in_the_metric_the_district_does_not():
     text = "2023年，运河商务区总体规划20.38平方公里，中关村科学城一季度新增企业300家，朝阳区新增企业500家。\n"
     got = [(r["metric"], r["district"]) for r in extract_document(text, publish_date="2023-05-01")["indicators"]]
     assert got == [("运河商务区总体规划", "通州区"), ("中关村科学城新增企业", "海淀区"), ("新增企业", "朝阳区")]
+
+
+def test_the_span_an_average_is_taken_over_is_not_the_metric():
+    text = "2023年，全区地区生产总值达到600亿元，同比增长9.3%，五年年均增长11.7%；税收总额完成80亿元，近五年年均增长5.1%。\n"
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2024-01-10")["indicators"]]
+    assert ("地区生产总值", 11.7) in got and ("税收总额", 5.1) in got, got
