@@ -795,3 +795,10 @@ def test_the_span_an_average_is_taken_over_is_not_the_metric():
     text = "2023年，全区地区生产总值达到600亿元，同比增长9.3%，五年年均增长11.7%；税收总额完成80亿元，近五年年均增长5.1%。\n"
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2024-01-10")["indicators"]]
     assert ("地区生产总值", 11.7) in got and ("税收总额", 5.1) in got, got
+
+
+def test_progress_against_the_years_task_is_the_subjects():
+    text = "2023年，全区新增预计投入资金2000亿元，同比增长156%，完成全年任务的37%；新增入库项目300个，完成全年市级目标任务的63%。\n"
+    got = [(r["metric"], r["value"], r["kind"]) for r in extract_document(text, publish_date="2024-01-10")["indicators"]]
+    assert ("新增预计投入资金完成全年任务", 37, "progress") in got, got
+    assert ("新增入库项目完成全年市级目标任务", 63, "progress") in got, got

@@ -30,7 +30,7 @@ _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|�
 _YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:全?年|年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
 _RATE_NOUN_END = re.compile(r"(?:率|比重|占比)$")
 # 实现国内生产总值43.3亿元，完成年计划的105%: the subject's progress against its annual plan
-_ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?计划的?$")
+_ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:计划|目标任务|目标|任务)(?=的?$)")
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
 _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
                                 r"|[一二三四1-4]季度|上季度|上月|上年)")
@@ -558,10 +558,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         and text[sent.span.start - 1] in "；;" and opening_subject is None:
                     # …实现地区生产总值10206.9亿元…；按不变价格计算，同比增长3.5%: the statement goes on
                     metric = paragraph_subject
-                plan_done = subject_metric is not None and _ANNUAL_PLAN_DONE.match(
-                    text[lo:q.qualifier_start].strip("，,、；; ")) is not None
+                plan_done = _ANNUAL_PLAN_DONE.match(text[lo:q.qualifier_start].strip("，,、；; ")) \
+                    if subject_metric is not None else None
                 if plan_done:
-                    metric = subject_metric + "完成年计划"
+                    metric = subject_metric + plan_done.group()  # …，完成全年任务的37%: the subject's progress
                 if metric in _REAL_OR_NOMINAL and (subject_metric or paragraph_subject):
                     metric = (subject_metric or paragraph_subject) + metric
                 if not metric:
