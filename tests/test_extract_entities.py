@@ -420,3 +420,13 @@ def test_firms_listed_as_leaders_are_projects_and_zheng_opens_a_name():
     projects = _run(extract_projects, text, "平谷区")
     assert {"星河氢能", "远航动力", "京北种业研发平台", "正大数字农业研究院"} <= set(projects), projects
     assert projects["星河氢能"]["status"] == "landed"
+
+
+def test_roles_and_bare_two_character_acts_are_no_measures_or_projects():
+    text = ("标志着高端产业片区建设正式启动，经开区成为“三城一区”主平台，百奥赛图登陆资本市场，"
+            "10个项目与经开区达成了签约意向，加强统筹指导，统筹力度仍需加强机制。")
+    projects = _run(extract_projects, text, "北京经济技术开发区")
+    measures = _run(extract_measures, text, "北京经济技术开发区")
+    assert not any(name.startswith(("标志着", "成为", "与")) or name.endswith(("登陆资本", "达成了"))
+                   for name in projects), projects
+    assert not any(len(name) <= 2 or "仍需" in name for name in measures), measures

@@ -683,8 +683,14 @@ def _is_policy_package(name: str) -> bool:
 _AREA_BOUNDS = re.compile(r"[东南西北](?:起|至|到|邻|临|侧至)")
 
 
+# 成为“三城一区”主平台, 标志着…片区建设正式启动: what a thing becomes or marks is a role, not an undertaking
+_ROLE_VERBS = frozenset({"成为", "标志着"})
+
+
 def _name_ok(cand: _Candidate) -> bool:
     """Whether a project or measure candidate names something (it depends on the candidate alone)."""
+    if cand.verbs_before[-1:] and cand.verbs_before[-1] in _ROLE_VERBS:
+        return False
     if cand.kind == "project":
         return _project_name_ok(cand)
     if cand.kind == "measure":
@@ -737,8 +743,9 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
                 "end": clause.end,
             })
         elif cand.kind == "measure":
-            if cand.name in seen_measures or len(cand.name) > 40 or not name_ok:
-                continue
+            if cand.name in seen_measures or not 3 <= len(cand.name) <= 40 or not name_ok \
+                    or lex.PROBLEM_CLAUSE.search(clause.text):
+                continue  # (实践, 经验, 投入: two characters name no policy)
             seen_measures.add(cand.name)
             measures.append({
                 "name": cand.name,
