@@ -430,3 +430,10 @@ def test_roles_and_bare_two_character_acts_are_no_measures_or_projects():
     assert not any(name.startswith(("标志着", "成为", "与")) or name.endswith(("登陆资本", "达成了"))
                    for name in projects), projects
     assert not any(len(name) <= 2 or "仍需" in name for name in measures), measures
+
+
+def test_who_unveils_a_zone_is_no_project():
+    text = "工委书记张三丰、管委会主任李四为智能制造片区揭牌，王五、赵六共同为国际人才社区挂牌。"
+    projects = _run(extract_projects, text, "北京经济技术开发区")
+    assert {"智能制造片区", "国际人才社区"} <= set(projects), projects
+    assert not any("张三丰" in n or "王五" in n or "为" in n for n in projects), projects

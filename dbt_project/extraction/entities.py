@@ -370,8 +370,23 @@ def _without_trailing_noise(phrase: str) -> str:
 _COUNT_INSIDE = re.compile(r"[0-9０-９]+(?:\.\d+)?[项个条家批]")
 
 
+_UNVEILING = ("挂牌", "揭牌")
+
+
+def _without_unveilers(tokens: list[Token]) -> list[Token]:
+    """王少峰、梁胜共同为…片区揭牌: who unveils a thing is no project; what follows 为 is the thing."""
+    for i, tok in enumerate(tokens):
+        cut = tok.text.rfind("为")
+        if tok.kind == "phrase" and cut >= 2 and len(tok.text) - cut > 4 \
+                and (_next_verb(tokens, i + 1) or "").startswith(_UNVEILING):
+            return [Token("phrase", tok.text[cut + 1:], tok.start + cut + 1, tok.end), *tokens[i + 1:]]
+    return tokens
+
+
 def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
     tokens = _merge_inner_verbs(text, _tokens(text, clause))
+    if "为" in clause.text:
+        tokens = _without_unveilers(tokens)
     verb_at = [i for i, t in enumerate(tokens) if t.kind == "verb"]
     verb_texts = [tokens[i].text for i in verb_at]
     for i, tok in enumerate(tokens):
