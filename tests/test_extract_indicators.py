@@ -35,6 +35,8 @@ from dbt_project.extraction.pipeline import extract_document
     ("增长５．２％，实现１２３．４亿元", [(5.2, "％", None), (123.4, "亿元", None)]),  # full-width digits
     ("引进百余家企业，营业收入突破千亿元", [(100, "家", "over"), (1000, "亿元", "over")]),
     ("近百家市场主体享受政策红利，吸引上千名人才", [(100, "家", "approx"), (1000, "名", "over")]),
+    ("查询所需时间仅为半天，给予最高300万元的支持", [(0.5, "天", None), (300, "万元", "under")]),
+    ("大半天过去", []),
     ("推进百万亩造林，投资超千万元", [(100, "万亩", None), (1000, "万元", "over")]),
     ("固定资产投资首次突破千亿大关", [(1000, "亿元", "over")]),
     ("目前36项重点工程已开工", [(36, "项", None)]),  # 目前 is now, not 前36 (the first 36)
@@ -802,3 +804,10 @@ def test_progress_against_the_years_task_is_the_subjects():
     got = [(r["metric"], r["value"], r["kind"]) for r in extract_document(text, publish_date="2024-01-10")["indicators"]]
     assert ("新增预计投入资金完成全年任务", 37, "progress") in got, got
     assert ("新增入库项目完成全年市级目标任务", 63, "progress") in got, got
+
+
+def test_a_sentence_opened_by_the_last_years_tallies_and_adverbs_are_not_the_metric():
+    text = "2020年12月1日\n近五年，本市持续减事项，取消311项办事证明。破产企业信息查询所需时间一般仅为半天。\n"
+    got = {r["value"]: (r["metric"], r["period"]) for r in extract_document(text)["indicators"]}
+    assert got[311][1] == "cumulative", got
+    assert got[0.5][0] == "破产企业信息查询所需时间", got
