@@ -811,3 +811,9 @@ def test_a_sentence_opened_by_the_last_years_tallies_and_adverbs_are_not_the_met
     got = {r["value"]: (r["metric"], r["period"]) for r in extract_document(text)["indicators"]}
     assert got[311][1] == "cumulative", got
     assert got[0.5][0] == "破产企业信息查询所需时间", got
+
+
+def test_names_listed_after_a_subject_are_counted_as_the_subject_says():
+    text = "2023年，签约项目中，央企类项目有中国融通、中建市政、中铁置业3家企业，新增企业有100家。\n"
+    got = {r["value"]: r["metric"] for r in extract_document(text, publish_date="2023-02-10")["indicators"]}
+    assert got[3] == "央企类项目" and got[100] == "新增企业", got

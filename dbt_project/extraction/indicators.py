@@ -55,7 +55,7 @@ _TRAILING = sorted(
     多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已
-    一般 仅 只 最高 最多 最低""".split(),
+    一般 仅 只 最高 最多 最低 有 拥有 共有""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -307,6 +307,10 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         left = left[left.index("”") + 1:]
     unit = units().get(unit_text or "")
     count_like = unit is not None and unit.category in ("count",)
+    listing = _NAMES_LISTED.search(left) if count_like and "、" in left else None
+    if listing:
+        # 央企类项目有中国融通、中建市政、中铁置业3家企业: the names are counted as what the subject says they are
+        return listing.group(1)
     ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
     if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and unit_text not in ("%",):
@@ -326,6 +330,10 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
+
+
+# …项目有A、B、C (3家企业): a subject, then the names it has, listed
+_NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
 def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
