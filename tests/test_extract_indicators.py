@@ -194,7 +194,7 @@ def test_list_markers_are_not_part_of_metrics_and_the_plan_section_is_a_target()
     doc = extract_document(HAIDIAN_REPORT, source_district="海淀区")
     got = _by_value(doc)
     assert doc["district"] == "海淀区"
-    assert got[(30.0, "个")]["metric"] == "完成老旧小区综合整治"
+    assert got[(30.0, "个")]["metric"] == "老旧小区综合整治"  # the tally verb goes, as in the gold (完成3栋简易楼腾退 → 简易楼腾退)
     assert got[(15.0, "处")]["metric"] == "新建口袋公园"
     assert got[(2.1, "万个")]["metric"] == "新增就业岗位"
     assert got[(12.0, "家")]["metric"] == "中关村科学城新增独角兽企业"  # an area in the district stays
@@ -817,3 +817,11 @@ def test_names_listed_after_a_subject_are_counted_as_the_subject_says():
     text = "2023年，签约项目中，央企类项目有中国融通、中建市政、中铁置业3家企业，新增企业有100家。\n"
     got = {r["value"]: r["metric"] for r in extract_document(text, publish_date="2023-02-10")["indicators"]}
     assert got[3] == "央企类项目" and got[100] == "新增企业", got
+
+
+def test_a_tally_verb_and_the_base_of_a_comparison_are_not_the_metric():
+    text = ("2018年1-6月，规模以上工业企业累计完成工业总产值605.3亿元，与上年同期相比增长13.5%；"
+            "完成全社会固定资产投资42.5亿元。全年完成“百日会战”行动53项重点任务，完成全年任务的54%。\n")
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2018-07-20")["indicators"]]
+    assert ("规模以上工业企业工业总产值", 13.5) in got and ("全社会固定资产投资", 42.5) in got, got
+    assert any(m.startswith("完成“百日会战”") for m, v in got if v == 53), got  # a task done keeps its verb
