@@ -447,7 +447,7 @@ def test_a_statistics_communique_reports_on_the_year_its_title_names():
     doc = extract_document(text)
     assert doc["report_year"] == 2020
     assert [(i["metric"], i["value"], i["unit"], i["period"]) for i in doc["indicators"]] == [
-        ("第一产业实现增加值", 2.2, "亿元", "2020"), ("第一产业实现增加值", 27.6, "%", "2020"),
+        ("第一产业增加值", 2.2, "亿元", "2020"), ("第一产业增加值", 27.6, "%", "2020"),
         ("电影放映场次", 1.7, "万场", "2020"), ("电影放映场次", 1.6, "万场", "2020")]
 
 
@@ -825,3 +825,11 @@ def test_a_tally_verb_and_the_base_of_a_comparison_are_not_the_metric():
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2018-07-20")["indicators"]]
     assert ("规模以上工业企业工业总产值", 13.5) in got and ("全社会固定资产投资", 42.5) in got, got
     assert any(m.startswith("完成“百日会战”") for m, v in got if v == 53), got  # a task done keeps its verb
+
+
+def test_subjects_listed_before_a_respective_rate_and_a_subject_tallying_a_measure():
+    text = ("2023年上半年，全区333家规模以上工业企业实现总产值298.4亿元，同比增长3.7%，增幅较一季度扩大6.8个百分点，"
+            "其中6月增速达到8.8%。重点行业中，汽车制造业、专用设备制造业发展较快，上半年增速分别达到6.3%及16.2%。\n")
+    got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2023-07-20")["indicators"]]
+    assert ("规模以上工业企业总产值", 298.4) in got and ("规模以上工业企业总产值增速", 8.8) in got, got
+    assert ("汽车制造业增速", 6.3) in got and ("专用设备制造业增速", 16.2) in got, got

@@ -139,6 +139,8 @@ _TRAILING_COMPARISON = re.compile(
     r"|[一二三四1-4]季度|上季度|上月|年初|前\d{1,2}个月|1-\d{1,2}月|全市|全区|全国)(?:同期|末|底|平均水平)?$"
 )
 _TALLY_VERB = re.compile(r"^(?:实现|完成|达到|达)")
+# a subject, then what it tallied (规模以上工业企业实现总产值); not a task done or a rate (完成全年任务, 完成率)
+_SUBJECT_TALLIES = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?![率度了]|全?年|年度|任务|目标|计划|情况)(?=[\u4e00-\u9fff]{2,8}$)")
 # 第二产业同比增长2.6%，增幅扩大3.1个百分点: a bare rate is the rate of the subject before it
 _BARE_RATE = re.compile(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比)(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?")
 
@@ -278,6 +280,9 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
             left = subject + counted  # 批发业累计实现零售额 → 批发业零售额: whose total, of what
         else:
             left = tallied
+    tally = _SUBJECT_TALLIES.search(left)
+    if tally and not _VERB_RE.search(left, 0, tally.start()):
+        left = left[:tally.start()] + left[tally.end():]  # 规模以上工业企业实现总产值 → …企业总产值: whose, of what
     category = ""
     if "等" in left:
         after = _strip_trailing(left[left.rfind("等") + 1:])
@@ -517,6 +522,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     # figures names the next bare figure's subject (a short one, 经济运行平稳, names none)
                     named = _subject_of(clause.text)
                     fresh_subject = named if named and len(named) >= 4 else None
+                respective = _listed_subjects(clause.text) or respective
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2])
             each_subjects, respective = _respective_metrics(text, clause, in_clause, respective)
@@ -580,8 +586,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 subject = subject_metric or paragraph_subject
                 if subject and _ONLY_COMPARISON_BASE.fullmatch(metric):
                     metric = subject + "增幅"
-                elif subject and _BARE_RATE.fullmatch(metric) and not _BARE_RATE.search(subject):
-                    metric = subject + metric  # (…工业总产值增长3.7%。其中6月增速达到8.8%)
+                elif _BARE_RATE.fullmatch(metric) and (rate_subject := next(
+                        (s for s in (subject, paragraph_subject) if s and not _BARE_RATE.search(s)), None)):
+                    # (…工业总产值增长3.7%。其中6月增速达到8.8%; also after the subject's own 增幅…扩大)
+                    metric = rate_subject + metric
                 elif subject_metric and _BARE_RATE.match(metric) and _COMPARED_TO_WHOLE.search(metric) \
                         and not _names_its_subject(metric, subject_metric):
                     # 增速与全国持平、高于一季度2.4个百分点: the subject's rate, against another's
@@ -649,6 +657,22 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
     return out
 
 
+_LISTED_SUBJECTS = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,14}[、和及与])+[\u4e00-\u9fff]{2,14}?)"
+    r"(?:发展|增长|表现|运行|生产|延续|呈现|恢复|保持|均|继续|持续|较快|良好|稳定|快速|向好)")
+
+
+def _listed_subjects(clause_text: str) -> tuple[list[str], str] | None:
+    """汽车制造业、专用设备制造业发展较快: a figureless clause listing the subjects a later 分别 gives figures for."""
+    m = _LISTED_SUBJECTS.match(_strip_leading(clause_text.strip()))
+    if m is None:
+        return None
+    parts = [part for part in _LIST_SEPARATORS[1].split(m.group(1)) if part]
+    if 2 <= len(parts) <= 8 and all(2 <= len(part) <= 14 for part in parts):
+        return parts, ""
+    return None
+
+
 def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
     """金银珠宝类、化妆品类和体育娱乐用品类商品分别实现零售额117.4亿元、41亿元和27.7亿元，分别增长29.6%、5.1%和6.7%:
     one metric per subject listed before 分别, in order; a later 分别 clause of the sentence with no list of its
@@ -673,9 +697,12 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             items = parts
             break
     if items is None:
-        if pre or carried is None or len(carried[0]) != n:
+        if carried is None or len(carried[0]) != n:
             return None, carried
-        items, noun = carried[0], noun or carried[1]
+        if pre and not (_BARE_RATE.fullmatch(pre) or _SHARED_MEASURE.fullmatch(pre)):
+            return None, carried
+        # (…制造业发展较快，上半年增速分别达到6.3%及16.2%: the measure is written here, the subjects before)
+        items, noun = carried[0], noun or pre or carried[1]
     word = noun or head
     if not word:
         # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
