@@ -437,3 +437,20 @@ def test_who_unveils_a_zone_is_no_project():
     projects = _run(extract_projects, text, "北京经济技术开发区")
     assert {"智能制造片区", "国际人才社区"} <= set(projects), projects
     assert not any("张三丰" in n or "王五" in n or "为" in n for n in projects), projects
+
+
+def test_firms_listed_and_counted_after_you_are_projects():
+    text = ("科技创新类项目有星辰纤维、佰川天成、凯瑞医药3家企业；其中，有丽水国际金融城、华光中国区总部等多个重大项目，"
+            "园区建有北方国际医院、星河科技有限公司等一批机构。")
+    projects = _run(extract_projects, text, "大兴区")
+    assert {"星辰纤维", "佰川天成", "凯瑞医药", "丽水国际金融城", "华光中国区总部", "北方国际医院"} <= set(projects), projects
+    assert "星河科技有限公司" in projects, projects  # 有限公司 holds no 有 that opens a list
+
+
+def test_slogans_officials_spans_and_cut_brackets_are_no_names():
+    text = ("大兴区委副书记、区长王一鸣以及镇街领导出席，推动宜居之城、活力之城建设，从生物医药产业基地到平台建设，"
+            "新燕莎购物广场更名为王府井喜乐购物中心，加快北京航空维修有限公司项目(天马项目)、副中心站综合交通枢纽(0101街区建设。")
+    projects = _run(extract_projects, text, "大兴区")
+    assert not any(name.endswith("之城") or name.startswith(("区长", "从", "更名为")) or "(" in name
+                   for name in projects), projects
+    assert {"王府井喜乐购物中心", "北京航空维修有限公司项目", "副中心站综合交通枢纽"} <= set(projects), projects

@@ -392,6 +392,13 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
     for i, tok in enumerate(tokens):
         if tok.kind != "phrase":
             continue
+        having = _HAVING.search(tok.text) if "有" in tok.text else None
+        if having and i + 1 < len(tokens) and tokens[i + 1].kind == "list" \
+                and _category_after_list(tokens, i) is not None:
+            # 科技创新类项目有伊藤忠纤维、…6家企业: the list starts after 有; before it is what they are
+            cut = having.end()
+            if len(tok.text) - cut >= 2:
+                tok = tokens[i] = Token("phrase", tok.text[cut:], tok.start + cut, tok.end)
         if i > 0 and tokens[i - 1].kind == "deng":
             continue  # the category noun after 等 (…等一批企业)
         if _QUANTITY_AT.match(text, tok.end, clause.end):
@@ -466,11 +473,12 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             if _QUANTITY_AT.match(text, start + len(name), clause.end) and not cut_at_count \
                     and not _LIST_TALLY_AT.match(text, start + len(name), clause.end):
                 continue  # 新增项目321个: a count, which is an indicator
+            name = _before_an_open_bracket(name)
             for part, at in _conjoined_names(name, kind):
                 yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after,
                                  alone=not verb_at)
         elif _list_category(tokens, i) or _status_named(tokens, i):
-            name = _without_trailing_noise(phrase)
+            name = _without_trailing_noise(_LIST_CLOSED_BY_A_COUNT.sub("", phrase))  # (…、凯普顿医药6家企业)
             if 2 <= len(name) <= 20:
                 yield _Candidate("project", name, start, start + len(name), None, before, after)
         elif "“" in phrase or "\"" in phrase:
@@ -516,6 +524,15 @@ def _items_sharing_the_suffix(tokens: Sequence[Token], i: int) -> int | None:
     return tokens[j].start
 
 
+def _before_an_open_bracket(name: str) -> str:
+    """…有限公司项目(天马项目: a note the clause cut open is not part of the name."""
+    for opening, closing in (("(", ")"), ("（", "）")):
+        cut = name.rfind(opening)
+        if cut >= 2 and closing not in name[cut:]:
+            name = name[:cut]
+    return name
+
+
 def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
     """A项目和B项目: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one);
     “红墙先锋工程”和“双提升”工程: two quoted programmes, each a measure."""
@@ -534,6 +551,10 @@ def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
+_HAVING = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]{2}))(?:建有|拥有|有)(?![限色机效])(?!.*有(?![限色机效]))")
+_LIST_CLOSED_BY_A_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)[个家项所]([\u4e00-\u9fff]{2,6})$")
+
+
 def _category_after_list(tokens: Sequence[Token], i: int) -> str | None:
     """The phrase after the 等 that closes the 、-list phrase i is in, if it is in one."""
     j = i + 1
@@ -541,7 +562,10 @@ def _category_after_list(tokens: Sequence[Token], i: int) -> str | None:
         j += 1
     if j < len(tokens) and tokens[j].kind == "deng" and j + 1 < len(tokens) and tokens[j + 1].kind == "phrase":
         return tokens[j + 1].text
-    return None
+    # 伊藤忠纤维、佰达天昇、凯普顿医药6家企业: a count of the items closes the list, in its last phrase
+    listed = any(t.kind == "list" for t in tokens[max(0, i - 1):j])
+    tally = _LIST_CLOSED_BY_A_COUNT.search(tokens[j - 1].text) if listed and tokens[j - 1].kind == "phrase" else None
+    return tally.group(1) if tally else None
 
 
 def _listed_as_works(tokens: Sequence[Token], i: int) -> bool:
@@ -655,7 +679,8 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
 
 def _name_kept(name: str) -> bool:
     return not (_is_generic(name) or _DIGIT.search(name[:1] or "") or _COUNT.search(name)
-                or name.count("“") != name.count("”") or _not_a_name(name))
+                or name.count("“") != name.count("”") or name.count("(") != name.count(")")
+                or name.count("（") != name.count("）") or _not_a_name(name))
 
 
 def _lookbehinds_see_one_character(pattern: str) -> bool:
