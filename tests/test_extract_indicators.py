@@ -368,7 +368,7 @@ def test_a_budget_as_the_base_of_a_comparison_is_not_the_metric():
 def test_full_width_digits_read_as_digits_in_values_and_periods():
     got = _indicators("２０２３年１－６月，全区实现地区生产总值１２３．４亿元，同比增长５．２％。")
     assert [(g["metric"], g["value"], g["period"], g["kind"]) for g in got] == [
-        ("地区生产总值", 123.4, "2023-01..2023-06", "level"), ("地区生产总值", 5.2, "2023-01..2023-06", "change")]
+        ("地区生产总值", 123.4, "2023H1", "level"), ("地区生产总值", 5.2, "2023H1", "change")]
 
 
 def test_this_year_and_last_year_are_the_publication_year_and_a_mid_sentence_horizon_stays_in_its_clause():
@@ -833,3 +833,8 @@ def test_subjects_listed_before_a_respective_rate_and_a_subject_tallying_a_measu
     got = [(r["metric"], r["value"]) for r in extract_document(text, publish_date="2023-07-20")["indicators"]]
     assert ("规模以上工业企业总产值", 298.4) in got and ("规模以上工业企业总产值增速", 8.8) in got, got
     assert ("汽车制造业增速", 6.3) in got and ("专用设备制造业增速", 16.2) in got, got
+
+
+def test_the_first_six_months_are_the_first_half():
+    got = _indicators("2018年1-6月，全区规模以上工业总产值605.3亿元；7-12月新增企业30家。前8个月新增项目12个。")
+    assert [g["period"] for g in got] == ["2018H1", "2018H2", "2018-01..2018-08"], got

@@ -45,8 +45,14 @@ _TITLE_PART_OF_YEAR = (
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
-     lambda y, m: f"{y}-01..{y}-{int(m.group(2)):02d}" if int(m.group(2)) != 12 else str(y)),
+     lambda y, m: months(int(y), 1, int(m.group(2)))),
 )
+
+
+def months(year: int, first: int, last: int) -> str:
+    """2024-01..2024-08; January to December is the year itself, and its halves are H1 and H2 (1-6月)."""
+    halves = {(1, 12): str(year), (1, 6): f"{year}H1", (7, 12): f"{year}H2"}
+    return halves.get((first, last), f"{year}-{first:02d}..{year}-{last:02d}")
 
 
 def _session_year(session: re.Match) -> int:

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from dbt_project.extraction import districts as district_rules
-from dbt_project.extraction.document import DocumentContext, section_of
+from dbt_project.extraction.document import DocumentContext, months, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
 from dbt_project.extraction.patterns import literal_alternation
 from dbt_project.extraction.segment import LIST_MARKER
@@ -395,7 +395,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_MONTH_RANGE, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        return _months(y, int(m.group(2)), int(m.group(3)))
+        return months(y, int(m.group(2)), int(m.group(3)))
     m = _last_match(_HALF, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
@@ -405,11 +405,11 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
         y = int(m.group(1)) if m.group(1) else year
         last = int(m.group(2)) if m.group(2).isdigit() else int(chinese_to_number(m.group(2)) or 0)
         if 1 <= last <= 12:
-            return f"{y}-01..{y}-{last:02d}"
+            return months(y, 1, last)
     m = _last_match(_QUARTER, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        return _months(y, *_quarter_months(m.group(2)))
+        return months(y, *_quarter_months(m.group(2)))
     m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
     if m and year and 1 <= int(m.group(2)) <= 12:
         y = int(m.group(1)) if m.group(1) else year
@@ -440,11 +440,6 @@ def _looks_back(text: str, sent, headings: tuple[str, ...]) -> bool:
         return True
     paragraph_start = text.rfind("\n", 0, sent.span.start) + 1
     return bool(_LOOKING_BACK_PARAGRAPH.match(text, paragraph_start))
-
-
-def _months(year: int, first: int, last: int) -> str:
-    """2024-01..2024-08; January to December is the year itself."""
-    return str(year) if (first, last) == (1, 12) else f"{year}-{first:02d}..{year}-{last:02d}"
 
 
 def _quarter_months(written: str) -> tuple[int, int]:
