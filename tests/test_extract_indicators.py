@@ -838,3 +838,9 @@ def test_subjects_listed_before_a_respective_rate_and_a_subject_tallying_a_measu
 def test_the_first_six_months_are_the_first_half():
     got = _indicators("2018年1-6月，全区规模以上工业总产值605.3亿元；7-12月新增企业30家。前8个月新增项目12个。")
     assert [g["period"] for g in got] == ["2018H1", "2018H2", "2018-01..2018-08"], got
+
+
+def test_the_end_of_a_five_year_plan_is_a_horizon():
+    text = "日前，园区发布若干措施，计划到“十四五”末，生产性服务业营业收入规模突破3000亿元，年均增长10%以上。\n"
+    got = [(r["value"], r["period"], r["is_target"]) for r in extract_document(text, publish_date="2024-08-12")["indicators"]]
+    assert got == [(3000, "2025", True), (10, "2025", True)], got

@@ -459,6 +459,9 @@ def _names_its_subject(metric: str, subject: str) -> bool:
 _RELATIVE_YEAR = re.compile(r"今年|本年|去年(?!同期)|明年")  # (面对去年同期高基数: the base of a comparison)
 _RELATIVE_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "明年": 1}
 _HORIZON_BEFORE = re.compile(r"(?:到|至)$")
+# 计划到“十四五”末，…: the end of a five-year plan as a horizon
+_PLAN_HORIZON = re.compile(r"(?:到|至)“?十([三四五六])五”?(?:规划)?(?:末|期末|时期末)[，,]")
+_PLAN_END_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 
 
@@ -474,6 +477,9 @@ def _named_year(before: str, current_year: int | None) -> tuple[int, int] | None
                 and before[m.end():m.end() + 1] not in "，," and _CLAUSE_BREAK.search(before, m.end())):
             continue
         named = (m.start(), int(m.group(1)))
+    for m in _PLAN_HORIZON.finditer(before):  # 到“十四五”末，…: the plan's last year
+        if named is None or m.start() > named[0]:
+            named = (m.start(), _PLAN_END_YEAR[m.group(1)])
     if current_year is not None:
         for m in _RELATIVE_YEAR.finditer(before):
             if not _COMPARED_YEAR.search(before, 0, m.start()) and (named is None or m.start() > named[0]):
@@ -812,7 +818,10 @@ def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
     if _ESTIMATE_CLAUSE.search(sentence_before, semicolon + 1):  # (a ； closes what the estimate covers)
         return True
     m = _HORIZON_OPENING.match(sentence_before)
-    return bool(m) and (current_year is None or int(m.group(1)) > current_year)
+    if m:
+        return current_year is None or int(m.group(1)) > current_year
+    plan = _last_match(_PLAN_HORIZON, sentence_before)
+    return bool(plan) and (current_year is None or _PLAN_END_YEAR[plan.group(1)] > current_year)
 
 
 def _carried_target(text: str, sent, s0: int) -> bool:
