@@ -844,3 +844,10 @@ def test_the_end_of_a_five_year_plan_is_a_horizon():
     text = "日前，园区发布若干措施，计划到“十四五”末，生产性服务业营业收入规模突破3000亿元，年均增长10%以上。\n"
     got = [(r["value"], r["period"], r["is_target"]) for r in extract_document(text, publish_date="2024-08-12")["indicators"]]
     assert got == [(3000, "2025", True), (10, "2025", True)], got
+
+
+def test_a_work_plans_section_on_where_things_stand_holds_facts_not_targets():
+    text = ("某某组团实施方案\n一、组团基本规划情况\n组团用地面积21.59平方公里，已利用用地的建筑规模约533万平方米。\n"
+            "二、主要任务\n到2025年，新增入驻企业200家。\n")
+    got = {r["value"]: r["is_target"] for r in extract_document(text, publish_date="2021-06-01")["indicators"]}
+    assert got == {21.59: False, 533: False, 200: True}, got

@@ -87,6 +87,8 @@ _TARGET_CLAUSE = re.compile(
     # 将 before a verb is what will be (产值将超1000亿元, 将再发射3颗卫星); 将有关12件议案… is 把, not a forecast
     r"|将(?:再|继续|进一步|陆续|新)?(?=超|达|突破|增长|增加|提高|提升|新增|建设|建成|提供|实现|完成|保持|发射|引进|打造|形成|带动|吸引|落地|开工|竣工)"
 )
+# a work plan's section on where things stand (一、基本规划情况, 发展现状): facts, not targets
+_CURRENT_STATE_HEADING = re.compile(r"基本(?:规划)?情况|现状|概况|发展基础|基础条件")
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
 # a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
 _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
@@ -618,7 +620,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 sentence_before = text[s0:q.start]
                 is_target = bool(
                     plan
-                    or (work_plan and not _names_past_year(sentence_before, ctx.base_year))
+                    or (work_plan and not _names_past_year(sentence_before, ctx.base_year)
+                        and not any(_CURRENT_STATE_HEADING.search(h) for h in sent.headings))
                     or _TARGET_CLAUSE.search(clause_before)
                     or _TARGET_SENTENCE.search(sentence_before)
                     or _carried_target(text, sent, s0)
