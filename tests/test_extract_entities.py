@@ -454,3 +454,9 @@ def test_slogans_officials_spans_and_cut_brackets_are_no_names():
     assert not any(name.endswith("之城") or name.startswith(("区长", "从", "更名为")) or "(" in name
                    for name in projects), projects
     assert {"王府井喜乐购物中心", "北京航空维修有限公司项目", "副中心站综合交通枢纽"} <= set(projects), projects
+
+
+def test_two_zones_joined_by_he_are_two_projects():
+    text = "建设科技成果转化承载地、生物医药产业集聚区和国际高端功能机构集聚区。"
+    projects = _run(extract_projects, text, "北京经济技术开发区")
+    assert {"生物医药产业集聚区", "国际高端功能机构集聚区"} <= set(projects), projects

@@ -346,6 +346,12 @@ def _opening_up(tokens: list[Token], i: int) -> int:
     return j + 1
 
 
+def _ends_a_project(phrase: str) -> bool:
+    """…产业集聚区, …科技园: the phrase ends in a project's noun (zones too: X集聚区和Y集聚区 are two)."""
+    found = _last_suffix(phrase)
+    return found is not None and found[2] == "project" and found[0] == len(phrase)
+
+
 def _has_project_suffix(phrase: str) -> bool:
     found = _last_suffix(phrase)
     return found is not None and found[2] == "project" and found[1] not in _ZONE_SUFFIXES
@@ -546,7 +552,7 @@ def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
         return [(name, 0)]
     cut = name.rfind("和")
     left, right = name[:cut], name[cut + 1:]
-    if len(left) >= 4 and len(right) >= 4 and _has_project_suffix(left) and _has_project_suffix(right):
+    if len(left) >= 4 and len(right) >= 4 and _ends_a_project(left) and _ends_a_project(right):
         return [(left, 0), (right, cut + 1)]
     return [(name, 0)]
 
