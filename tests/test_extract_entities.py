@@ -460,3 +460,11 @@ def test_two_zones_joined_by_he_are_two_projects():
     text = "建设科技成果转化承载地、生物医药产业集聚区和国际高端功能机构集聚区。"
     projects = _run(extract_projects, text, "北京经济技术开发区")
     assert {"生物医药产业集聚区", "国际高端功能机构集聚区"} <= set(projects), projects
+
+
+def test_xitong_pads_a_clause_only_before_a_verb():
+    text = "国望光学系统项目、星河高端装备研发及产业化项目等6个项目签约，上线数据交易系统，系统推进城市更新。"
+    projects = _run(extract_projects, text, "北京经济技术开发区")
+    measures = _run(extract_measures, text, "北京经济技术开发区")
+    assert "国望光学系统项目" in projects, projects
+    assert "数据交易系统" in measures, measures
