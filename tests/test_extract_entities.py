@@ -468,3 +468,9 @@ def test_xitong_pads_a_clause_only_before_a_verb():
     measures = _run(extract_measures, text, "北京经济技术开发区")
     assert "国望光学系统项目" in projects, projects
     assert "数据交易系统" in measures, measures
+
+
+def test_quoted_packages_side_by_side_are_one_measure_each():
+    text = "迭代推出“航天十条”“氢能十条2.0”，建立“周调度”“周反馈”机制。"
+    measures = _run(extract_measures, text, "大兴区")
+    assert {"“航天十条”", "“氢能十条2.0”", "“周调度”“周反馈”机制"} <= set(measures), measures

@@ -489,7 +489,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                 yield _Candidate("project", name, start, start + len(name), None, before, after)
         elif "“" in phrase or "\"" in phrase:
             name = _without_trailing_noise(phrase)
-            yield _Candidate("measure", name, start, start + len(name), None, before, after)
+            for part, at in _adjacent_quotes(name):  # 推出“航天十条”“氢十条2.0”: two packages
+                yield _Candidate("measure", part, start + at, start + at + len(part), None, before, after)
         elif i > 0 and tokens[i - 1].kind == "verb" and tokens[i - 1].text in _OBJECT_VERBS \
                 and all(t.kind != "phrase" for t in tokens[i + 1:]):
             # the object closing a clause after a policy verb: 推进金融市场双向开放
