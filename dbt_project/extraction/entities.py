@@ -288,6 +288,11 @@ _ZONE_SUFFIXES = ("示范区", "先行区", "试验区", "集聚区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
 
 
+def _nearest_verbs(before: Sequence[str], after: Sequence[str]) -> list[str]:
+    """The verbs either side of a name, past padding adverbs (氢能示范区南区一期全面建成 → 建成)."""
+    return [v for v in before if v not in _ADVERB_VERBS][-1:] + [v for v in after if v not in _ADVERB_VERBS][:1]
+
+
 def _physical(verbs: Sequence[str]) -> bool:
     return any(pv in v for v in verbs for pv in lex.PHYSICAL_VERBS)
 
@@ -426,8 +431,6 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             continue
         split = bisect.bisect_left(verb_at, i)  # token i is a phrase, never a verb
         before, after = verb_texts[:split], verb_texts[split:]
-        # (氢能示范区南区一期全面建成: the verb nearest the name, past padding adverbs)
-        near = [v for v in before if v not in _ADVERB_VERBS][-1:] + [v for v in after if v not in _ADVERB_VERBS][:1]
         found = _last_suffix(phrase)
         if (found is None or found[0] < len(phrase) or found[2] != "project") \
                 and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
@@ -446,7 +449,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             if kind == "project" and lex.QUOTED_PROGRAMME.search(name):
                 kind = "measure"
             elif suffix in _ZONE_SUFFIXES or suffix == "平台":
-                kind = "project" if _physical(near) or _list_category(tokens, i) else "measure"
+                kind = "project" if _physical(_nearest_verbs(before, after)) or _list_category(tokens, i) \
+                    else "measure"
             elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
                     m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
                 kind = "measure"
@@ -570,9 +574,11 @@ def _category_after_list(tokens: Sequence[Token], i: int) -> str | None:
     if j < len(tokens) and tokens[j].kind == "deng" and j + 1 < len(tokens) and tokens[j + 1].kind == "phrase":
         return tokens[j + 1].text
     # 伊藤忠纤维、佰达天昇、凯普顿医药6家企业: a count of the items closes the list, in its last phrase
-    listed = any(t.kind == "list" for t in tokens[max(0, i - 1):j])
-    tally = _LIST_CLOSED_BY_A_COUNT.search(tokens[j - 1].text) if listed and tokens[j - 1].kind == "phrase" else None
-    return tally.group(1) if tally else None
+    last = tokens[j - 1].text
+    if tokens[j - 1].kind != "phrase" or not ("家" in last or "个" in last or "项" in last or "所" in last):
+        return None
+    tally = _LIST_CLOSED_BY_A_COUNT.search(last)
+    return tally.group(1) if tally and any(t.kind == "list" for t in tokens[max(0, i - 1):j]) else None
 
 
 def _listed_as_works(tokens: Sequence[Token], i: int) -> bool:
