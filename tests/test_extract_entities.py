@@ -474,3 +474,13 @@ def test_quoted_packages_side_by_side_are_one_measure_each():
     text = "迭代推出“航天十条”“氢能十条2.0”，建立“周调度”“周反馈”机制。"
     measures = _run(extract_measures, text, "大兴区")
     assert {"“航天十条”", "“氢能十条2.0”", "“周调度”“周反馈”机制"} <= set(measures), measures
+
+
+def test_nested_titles_and_blue_books_are_policy_documents():
+    text = ("发布《政务服务区块链应用创新蓝皮书(第一版)》。转发《市政务服务办关于印发〈贯彻落实《市政府关于加强政务服务的意见》"
+            "工作方案〉的通知》。\n")
+    assert extract_policy_documents(text) == [
+        "政务服务区块链应用创新蓝皮书(第一版)",
+        "市政务服务办关于印发〈贯彻落实《市政府关于加强政务服务的意见》工作方案〉的通知",
+        "市政府关于加强政务服务的意见",
+    ]

@@ -829,14 +829,31 @@ def extract_measures(text: str, sentences: Sequence[Sentence], district_of: Call
     return extract_entities(text, sentences, district_of)[1]
 
 
-_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+_TITLE_MARKS = re.compile(r"[《》\n]")
+
+
+def _bracketed_titles(text: str) -> list[tuple[int, str]]:
+    """(start, title) of every 《》 pair, nested ones too (《…关于印发〈贯彻落实《…意见》工作方案〉的通知》)."""
+    found, open_at = [], []
+    for m in _TITLE_MARKS.finditer(text):
+        if m.group() == "《":
+            open_at.append(m.start())
+        elif m.group() == "\n":
+            open_at.clear()  # a title never spans lines
+        elif open_at:
+            start = open_at.pop()
+            if 2 <= m.start() - start - 1 <= 160:
+                found.append((start, text[start + 1:m.start()]))
+    return sorted(found)
 
 
 def extract_policy_documents(text: str) -> list[str]:
     """Every 《》 title naming a plan, scheme, regulation or report, deduplicated, in order."""
     titles: list[str] = []
-    for m in _TITLE.finditer(text):
-        title = m.group(1).strip()
+    if "《" not in text:
+        return titles
+    for _start, title in _bracketed_titles(text):
+        title = title.strip()
         if lex.POLICY_TITLE_END.search(title) and title not in titles:
             titles.append(title)
     return titles
