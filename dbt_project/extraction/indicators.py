@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Callable, Sequence
 
 from dbt_project.extraction import districts as district_rules
-from dbt_project.extraction.document import DocumentContext, months, section_of
+from dbt_project.extraction.document import DocumentContext, months, quarters, section_of
 from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_number, find_quantities, to_base
 from dbt_project.extraction.patterns import literal_alternation
 from dbt_project.extraction.segment import LIST_MARKER
@@ -411,7 +411,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     m = _last_match(_QUARTER, before)
     if m and year:
         y = int(m.group(1)) if m.group(1) else year
-        return months(y, *_quarter_months(m.group(2)))
+        return quarters(y, *_quarter_months(m.group(2)))
     m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
     if m and year and 1 <= int(m.group(2)) <= 12:
         y = int(m.group(1)) if m.group(1) else year
