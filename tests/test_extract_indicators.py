@@ -852,3 +852,13 @@ def test_a_work_plans_section_on_where_things_stand_holds_facts_not_targets():
             "二、主要任务\n到2025年，新增入驻企业200家。\n")
     got = {r["value"]: r["is_target"] for r in extract_document(text, publish_date="2021-06-01")["indicators"]}
     assert got == {21.59: False, 533: False, 200: True}, got
+
+
+def test_a_bound_inside_a_noun_a_deal_with_someone_and_the_next_share_of_a_pair():
+    text = ("2023年，一季度计划开工160项市区重大项目，投资超过10亿元的项目有12个，40家企业与石景山签约。"
+            "自贸试验区贡献了全市10%的税收和近三成的外资企业增量。\n")
+    got = [(r["metric"], r["value"], r["is_target"]) for r in extract_document(text, publish_date="2023-02-01")["indicators"]]
+    assert ("市区重大项目", 160, True) in got, got  # 计划开工: a plan
+    assert ("投资超过10亿元的项目", 12, False) in got and not any(v == 10 and "项目" in m for m, v, _t in got), got
+    assert ("企业签约", 40, False) in got, got
+    assert ("外资企业增量", 3, False) in got, got

@@ -80,7 +80,7 @@ _LEADING = re.compile(
     r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
-    r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进)"
+    r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工)"
     r"|到(?:19|20|１９|２０)\d{2}年|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
     # 拟新建3所学校, 筹备建设三个招商站点: what is planned or being prepared is not there yet
     r"|拟(?=[新建设引开举出投组成落启增])|筹备建设|筹建"
@@ -230,6 +230,9 @@ _MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶|
 _MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
 
 
+_DEAL_WITH = re.compile(r"与[^，,、与]{1,10}?((?:签约|签署|达成|合作|对接)[^，,、；;。]{0,8})[，,、；;。]*$")
+
+
 def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
     s = _RIGHT_OPENING.sub("", s)
     if s[:1] in "（(":
@@ -248,7 +251,10 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
         s = s[: s.find("等")]
     together = s.find("与")
     if together >= 2:
-        s = s[:together]  # 15个产业工作营与发展伙伴、链长单位共研共建: what is counted ends at 与
+        # 15个产业工作营与发展伙伴、链长单位共研共建: what is counted ends at 与; what they did with
+        # someone stays (40家企业与石景山签约, 40个项目与经开区达成了签约意向)
+        deal = _DEAL_WITH.match(s, together) if together <= 8 else None
+        s = s[:together] + (deal.group(1) if deal else "")
     comma = s.find("、")
     if comma >= 4 and not counted and s.count("“", 0, comma) == s.count("”", 0, comma):
         # 推进百万亩植树造林、京津风沙源治理…: the first item listed is what was measured
@@ -256,6 +262,9 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
         s = s[:comma]
     s = s.rstrip("，,、：:；;。等")
     return s
+
+
+_OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 
 
 def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
@@ -269,6 +278,8 @@ def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
 def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool) -> str:
     """The metric of a figure from the text before it (from the previous figure on) and after it."""
     raw_left = _DRIVEN_BY.sub("", raw_left)
+    if _OF_THE_LAST.fullmatch(raw_left) and raw_right.startswith("的"):
+        raw_left = ""  # 贡献了全市10%的税收和近三成的外资企业增量: 税收 is the last figure's; this one's follows it
     # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
     left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
@@ -737,9 +748,11 @@ def _without_thresholds(text: str, in_clause: list[Quantity]) -> list[Quantity]:
     kept = []
     for q, following in zip(in_clause, in_clause[1:]):
         tail = text[q.end - 2:q.end]
-        if tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2) \
-                and following.qualifier_start - q.end <= 12 and not _CLAUSE_BREAK.search(text, q.end, following.start) \
-                and not _VERB_RE.search(text, q.end, following.qualifier_start):
+        bounded = tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2) \
+            or q.qualifier in ("over", "under", "at_least") and text.startswith("的", q.end)  # 投资超过10亿元的项目
+        between = text[q.end:following.qualifier_start]
+        if bounded and len(between) <= 12 and not _CLAUSE_BREAK.search(between) \
+                and not _VERB_RE.search(between.rstrip("有为达共计")):  # (…的项目有12个: 有 counts them)
             continue
         kept.append(q)
     kept.append(in_clause[-1])
