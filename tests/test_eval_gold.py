@@ -8,9 +8,9 @@ from tests.fixtures.transform import GOLD
 FLOORS = {
     ("indicators", "F1"): 0.93,
     ("projects", "R"): 0.89,
-    ("measures", "R"): 0.80,  # 0.802 measured (policy packages, quoted programmes, task forces)
+    ("measures", "R"): 0.805,  # 0.808 measured
     # BI users read these names: noise must stay out
-    ("projects", "P"): 0.64,
+    ("projects", "P"): 0.65,  # 0.654 measured
     ("measures", "P"): 0.62,
     ("policy_documents", "F1"): 0.99,
 }

@@ -97,10 +97,10 @@ def test_keyword_seeds_are_ordered_rules():
 def test_gold_recall_floors(gold_dir):
     scores = evaluate(gold_dir)
     assert scores["projects"][1] >= 0.89, scores
-    assert scores["measures"][1] >= 0.79, scores  # see test_eval_gold.py
+    assert scores["measures"][1] >= 0.805, scores  # see test_eval_gold.py
     assert scores["policy_documents"][2] >= 0.95, scores
     # precision stays sane: BI users read these names
-    assert scores["projects"][0] >= 0.64, scores
+    assert scores["projects"][0] >= 0.65, scores
     assert scores["measures"][0] >= 0.62, scores
 
 

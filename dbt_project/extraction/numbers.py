@@ -217,7 +217,8 @@ _PER_MILLE_RE = re.compile(
 # 增长一倍: 一 alone is no quantity elsewhere (一批, 一张白纸), but after a change verb it is one
 _ONE_FOLD_RE = re.compile(r"(?<=增长|增加|提高|提升|扩大)一倍")
 _HALF_RE = re.compile(r"(?<![大多])一半")
-_HALF_HOUR_RE = re.compile(r"半(?:个(小时|工作日)|(?<![大多前后上下]半)(天))")
+# 半个小时, 半个工作日, 半天: half of a unit of time
+_HALF_A_UNIT_RE = re.compile(r"半(?:个(小时|工作日)|(?<![大多前后上下]半)(天))")
 _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
@@ -249,7 +250,7 @@ _SPECIAL_TRIGGER_RE = re.compile("|".join(
     ["分之", "一倍", "一半", "半个", "半天", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "百万",
      "千万", *sorted(_ROUND_COUNT_WORDS)]))
 _NEEDS = {
-    "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_hour": {"半个", "一半", "半天"},
+    "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_a_unit": {"半个", "一半", "半天"},
     "billion_class": {"亿级", "亿元级", "百亿", "千亿"}, "round_over": {"百余", "千余"},
     # (近百亿元, 超千万元: the scan finds 近百 and 超千 there, not 百亿 and 千万)
     "round_billions": {"百亿", "千亿", *_ROUND_COUNT_WORDS}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
@@ -291,7 +292,7 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, None, None, s, m.group(0)))
-    for m in (_HALF_HOUR_RE.finditer(window) if "half_hour" in runs else ()):
+    for m in (_HALF_A_UNIT_RE.finditer(window) if "half_a_unit" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
             found.append(Quantity(s, start + m.end(), 0.5, m.group(1) or m.group(2), None, s, m.group(0)))
