@@ -132,8 +132,9 @@ def _date_of(m: re.Match | None) -> date | None:
     """The date a (year, month, day) match names, or None when there is none or it is impossible."""
     if not m:
         return None
+    year, month, day = [g for g in m.groups() if g is not None][:3]  # (a pattern may offer several forms)
     try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return date(int(year), int(month), int(day))
     except ValueError:
         return None
 
@@ -148,8 +149,12 @@ HEADER_DATE_RE = re.compile(r"^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1
 HEADER_DATE_MAX_LINE = 60
 
 
-# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name
-SOURCE_TIMESTAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}")
+# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name;
+# 出处:北京商报 作者:韩昕媛 网编:王巍 2024-09-04: or closing a byline, time or not;
+# 2026 01/02 08:17:44: 新华网's header
+SOURCE_TIMESTAMP_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d{2}"
+                                 r"|(?:出处|来源|作者|编辑|网编)\s*[:：].*?(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+                                 r"|^(\d{4}) (\d{2})/(\d{2}) \d{2}:\d{2}(?::\d{2})?\s*$")
 
 
 def _timestamp_line(line: str) -> tuple[date | None, date | None]:

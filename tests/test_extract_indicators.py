@@ -862,3 +862,10 @@ def test_a_bound_inside_a_noun_a_deal_with_someone_and_the_next_share_of_a_pair(
     assert ("投资超过10亿元的项目", 12, False) in got and not any(v == 10 and "项目" in m for m, v, _t in got), got
     assert ("企业签约", 40, False) in got, got
     assert ("外资企业增量", 3, False) in got, got
+
+
+def test_the_year_to_date_is_this_years_and_a_year_built_on_is_not_the_next_clauses():
+    got = _indicators("今年以来，全区新设外资企业413家，同比增长55.3%。去年以来启动9个项目。", publish_date="2021-08-26")
+    assert [(g["value"], g["period"]) for g in got] == [(413, "2021"), (55.3, "2021"), (9, "cumulative")]
+    got = _indicators("今年在延续2021年64项任务基础上，新增63项建设任务，共计127项。", publish_date="2022-09-03")
+    assert [(g["value"], g["period"]) for g in got] == [(64, "2021"), (63, "2022"), (127, "2022")]

@@ -133,8 +133,11 @@ def _years(s: str) -> list[int]:
 _LABELLED_DATE = re.compile(r"(?:日期|发布时间|时间)[:：]\s*((?:19|20|１９|２０)\d{2})")
 _HEADER_TIMESTAMP = re.compile(r"((?:19|20)\d{2})\s*(?:-\s*\d{1,2}\s*-|年\s*\d{1,2}\s*月)\s*\d{1,2}\s*日?"
                                r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?=\s|$)")
-# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name
-_SOURCE_TIMESTAMP = re.compile(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}")
+# 北京青年报客户端 2022-06-29 20:35: a date with a time, after the source's name; 出处:北京商报 作者:韩昕媛
+# 2024-09-04: closing a byline, time or not; 2026 01/02 08:17:44: 新华网's header (as scrapers/parse.py reads them)
+_SOURCE_TIMESTAMP = re.compile(r"((?:19|20)\d{2})-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}"
+                               r"|(?:出处|来源|作者|编辑|网编)\s*[:：].*?((?:19|20)\d{2})-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+                               r"|^((?:19|20)\d{2}) \d{2}/\d{2} \d{2}:\d{2}(?::\d{2})?\s*$")
 # 3上一篇 下一篇4 2023年7月28日 放大 缩小: a newspaper page's date among its navigation
 _DATE_IN_HEADER_LINE = re.compile(r"(?<![\d—])((?:19|20)\d{2})年\d{1,2}月\d{1,2}日(?!在)")
 _MEETING_YEAR = re.compile(r"——\s*((?:19|20|１９|２０)\d{2})年\d{1,2}月\d{1,2}日")
@@ -154,7 +157,7 @@ def _stated_year(text: str) -> int | None:
             head_lines = [l.strip() for l in text[:1200].splitlines() if l.strip()][:20]
             m = next((t for t in map(_DATE_IN_HEADER_LINE.search, (l for l in head_lines if len(l) <= 60)) if t),
                      None)
-    return int(m.group(1)) if m else None
+    return int(next(g for g in m.groups() if g)) if m else None
 
 
 def context(text: str, title: str | None = None, section: str | None = None,

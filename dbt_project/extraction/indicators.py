@@ -96,7 +96,8 @@ _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测�
 _ESTIMATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:据|经)?(?:初步)?(?:预计|预测|测算)(?![，,])")
 _HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
 # (not 以来 before a superlative: 三年以来最严峻的疫情, 有记录以来首次 say how rare, not since when it is counted)
-_CUMULATIVE = re.compile(r"累计|以来(?!的?(?:最|首次|第一|新高|新低))|截至|截止|目前已|总计|迄今")
+# (今年以来, 年初以来: the year to date, this year's figure, not a running total)
+_CUMULATIVE = re.compile(r"累计|(?<!今年)(?<!本年)(?<!年初)以来(?!的?(?:最|首次|第一|新高|新低))|截至|截止|目前已|总计|迄今")
 _DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
@@ -476,6 +477,7 @@ _HORIZON_BEFORE = re.compile(r"(?:到|至)$")
 _PLAN_HORIZON = re.compile(r"(?:到|至)“?十([三四五六])五”?(?:规划)?(?:末|期末|时期末)[，,]")
 _PLAN_END_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_BUILT_ON = re.compile(r"[^，,；;。]{0,16}?基础上[^，,；;。]{0,6}[，,；;]")
 
 
 def _named_year(before: str, current_year: int | None) -> tuple[int, int] | None:
@@ -489,6 +491,8 @@ def _named_year(before: str, current_year: int | None) -> tuple[int, int] | None
         if (_HORIZON_BEFORE.search(before, 0, m.start()) and _CLAUSE_BREAK.search(before, 0, m.start())
                 and before[m.end():m.end() + 1] not in "，," and _CLAUSE_BREAK.search(before, m.end())):
             continue
+        if _BUILT_ON.match(before, m.end()):
+            continue  # 今年在延续2021年64项任务基础上，新增63项: the base built on is not the later clause's year
         named = (m.start(), int(m.group(1)))
     for m in _PLAN_HORIZON.finditer(before):  # 到“十四五”末，…: the plan's last year
         if named is None or m.start() > named[0]:
