@@ -484,3 +484,10 @@ def test_nested_titles_and_blue_books_are_policy_documents():
         "市政务服务办关于印发〈贯彻落实《市政府关于加强政务服务的意见》工作方案〉的通知",
         "市政府关于加强政务服务的意见",
     ]
+
+
+def test_what_a_district_builds_up_or_grows_closing_a_clause_is_a_measure():
+    text = "通州区用大模型思维打造城市运行智能中枢，壮大数字医疗企业集群，打造百亿元楼宇。"
+    measures = set(_run(extract_measures, text, "通州区"))
+    assert {"城市运行智能中枢", "数字医疗企业集群"} <= measures
+    assert not any(name.startswith("百亿") for name in measures), measures  # a class of size: indicators count it
