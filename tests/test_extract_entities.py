@@ -491,3 +491,13 @@ def test_what_a_district_builds_up_or_grows_closing_a_clause_is_a_measure():
     measures = set(_run(extract_measures, text, "通州区"))
     assert {"城市运行智能中枢", "数字医疗企业集群"} <= measures
     assert not any(name.startswith("百亿") for name in measures), measures  # a class of size: indicators count it
+
+
+def test_references_roles_layouts_and_laws_carried_out_are_not_projects():
+    text = ("昌平区此次集中签约50个项目，其中该研究院将于年内发射卫星。立足首都功能拓展区战略定位，"
+            "紧扣“一城两园”建设，瞄准“三个之城”建设，抓好《北京市物业管理条例》组织实施，"
+            "强化“两轴三片区”功能定位。")
+    projects = set(_run(extract_projects, text, "昌平区"))
+    assert not projects, projects
+    measures = set(_run(extract_measures, text, "昌平区"))
+    assert not any(name.endswith("定位") for name in measures), measures

@@ -644,10 +644,15 @@ def _is_place_name(name: str) -> bool:
 _FOREIGN_PLACE = re.compile(r"(?:中国)?(?:香港|澳门|台湾)(?:地区)?|欧洲|亚洲|非洲|美洲|东盟|日韩|京津冀")
 
 
+_COUNTED_LAYOUT = re.compile(r"“(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,3}){2,}”")
+
+
 def _project_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
-    if _NOT_NAMES.match(name) or "的" in name or _is_place_name(name):
-        return False
+    if _NOT_NAMES.match(name) or "的" in name or "《" in name or _is_place_name(name):
+        return False  # (《北京市城乡规划条例》组织实施: a law carried out is a measure, not works)
+    if _COUNTED_LAYOUT.fullmatch(name):
+        return False  # “两基地三园区”, “三城一区”: a slogan for a layout, not one thing built
     if cand.verbs_before[-1:] and cand.verbs_before[-1] in _HONOUR_VERBS and cand.suffix not in _ZONE_SUFFIXES:
         return False  # 首开LONG街入选北京最美街巷: a list or an honour won, not a thing built
     # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计)
