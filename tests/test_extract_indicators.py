@@ -869,3 +869,8 @@ def test_the_year_to_date_is_this_years_and_a_year_built_on_is_not_the_next_clau
     assert [(g["value"], g["period"]) for g in got] == [(413, "2021"), (55.3, "2021"), (9, "cumulative")]
     got = _indicators("今年在延续2021年64项任务基础上，新增63项建设任务，共计127项。", publish_date="2022-09-03")
     assert [(g["value"], g["period"]) for g in got] == [(64, "2021"), (63, "2022"), (127, "2022")]
+
+
+def test_a_space_in_a_headline_parts_two_facts():
+    got = _indicators("集中签约26个项目 总投资超500亿元\n\n正文。", publish_date="2023-05-10")
+    assert [(g["metric"], g["value"]) for g in got] == [("签约项目", 26), ("项目总投资", 500)]

@@ -268,10 +268,17 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 
 
+_HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%）)])[ \u3000]+(?=[\u4e00-\u9fff])")
+
+
 def metric_for(text: str, q: Quantity, lo: int, hi: int, has_next: bool) -> str:
     left, right = text[lo:q.qualifier_start], text[q.end:hi]
     if CELL_SEPARATOR in left or CELL_SEPARATOR in right:  # a metric never spans a table's cells
         left, right = left.rsplit(CELL_SEPARATOR, 1)[-1], right.split(CELL_SEPARATOR, 1)[0]
+    if " " in right or "\u3000" in right:  # 现场签约30个项目 投资总额1800多亿元: a headline's space parts two facts
+        right = _HEADLINE_SPACE.split(right, 1)[0] if right.count("“") == right.count("”") else right
+    if " " in left or "\u3000" in left:
+        left = _HEADLINE_SPACE.split(left)[-1] if left.count("“") == left.count("”") else left
     return _metric(left, right, q.unit, has_next)
 
 
