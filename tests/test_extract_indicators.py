@@ -874,3 +874,10 @@ def test_the_year_to_date_is_this_years_and_a_year_built_on_is_not_the_next_clau
 def test_a_space_in_a_headline_parts_two_facts():
     got = _indicators("集中签约26个项目 总投资超500亿元\n\n正文。", publish_date="2023-05-10")
     assert [(g["metric"], g["value"]) for g in got] == [("签约项目", 26), ("项目总投资", 500)]
+
+
+def test_a_figure_scoped_to_the_whole_measures_the_noun_after_it():
+    got = _indicators("综合保税区以全区5%的面积贡献了全区近四成的进出口额。"
+                      "园区从最初2.5平方公里的起步区到现在30平方公里的科学城。", publish_date="2024-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("综合保税区面积", 5), ("进出口额", 4), ("起步区", 2.5), ("科学城", 30)]

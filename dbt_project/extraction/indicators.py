@@ -266,6 +266,10 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
 
 
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
+# 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
+_SCOPED_BEFORE = re.compile(r"(?:(?P<by>以|占|贡献了?)(?:全市|全区|全国|北京市?)?|(?:从|到)(?:最初|现在|目前|如今))$")
+_CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_NOUN_AFTER_OF = re.compile(r"的([\u4e00-\u9fff“”]{2,10}?)(?=贡献|到|和|及|与|[，,、；;。]|$)")
 
 
 _HEADLINE_SPACE = re.compile(r"(?<=[\u4e00-\u9fff%）)])[ \u3000]+(?=[\u4e00-\u9fff])")
@@ -288,6 +292,15 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     raw_left = _DRIVEN_BY.sub("", raw_left)
     if _OF_THE_LAST.fullmatch(raw_left) and raw_right.startswith("的"):
         raw_left = ""  # 贡献了全市10%的税收和近三成的外资企业增量: 税收 is the last figure's; this one's follows it
+    scoped = _SCOPED_BEFORE.search(raw_left) if raw_right.startswith("的") else None
+    if scoped:
+        # 自贸试验区以全市7‰的面积, 从最初3.83平方公里的亦庄工业小区: what is measured follows the 的
+        noun = _NOUN_AFTER_OF.match(raw_right)
+        if noun:
+            subject = raw_left[:scoped.start()].strip()
+            own = scoped.group("by") and 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) \
+                and _CJK_ONLY.fullmatch(subject) and not subject.startswith("的")
+            return (subject if own else "") + noun.group(1)
     # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
     left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
