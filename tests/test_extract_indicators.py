@@ -869,6 +869,7 @@ def test_the_year_to_date_is_this_years_and_a_year_built_on_is_not_the_next_clau
     assert [(g["value"], g["period"]) for g in got] == [(413, "2021"), (55.3, "2021"), (9, "cumulative")]
     got = _indicators("今年在延续2021年64项任务基础上，新增63项建设任务，共计127项。", publish_date="2022-09-03")
     assert [(g["value"], g["period"]) for g in got] == [(64, "2021"), (63, "2022"), (127, "2022")]
+    assert not got[0]["metric"].endswith("基础上"), got[0]  # the base built on is not what was counted
 
 
 def test_a_space_in_a_headline_parts_two_facts():
