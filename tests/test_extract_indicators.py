@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from dbt_project.extraction.document import classify
 from dbt_project.extraction.numbers import find_quantities, to_base
 from dbt_project.extraction.pipeline import extract_document
 
@@ -882,3 +883,12 @@ def test_a_figure_scoped_to_the_whole_measures_the_noun_after_it():
                       "园区从最初2.5平方公里的起步区到现在30平方公里的科学城。", publish_date="2024-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [
         ("综合保税区面积", 5), ("进出口额", 4), ("起步区", 2.5), ("科学城", 30)]
+
+
+def test_a_plan_for_a_reports_tasks_is_a_work_plan_for_the_year_its_title_names():
+    title = "关于印发《2024年区政府工作报告重点工作分工方案》的通知"
+    assert classify("", title) == "work_plan"
+    assert classify("", "关于2023年工作方案落实情况的报告") == "work_report"  # the report comes last: a report
+    got = _indicators(title + "\n各部门要围绕86项区政府重点工作，逐项制定落实方案。地区生产总值增长5%以上。",
+                      title=title, publish_date="2024-03-09")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [(86, "2024", True), (5, "2024", True)]

@@ -13,9 +13,11 @@ _TYPE_PATTERNS = (
     ("plan_report", re.compile(r"国民经济和社会发展计划|国民经济和社会发展.{0,6}计划")),
     ("work_report", re.compile(r"政府工作报告|工作情况(的)?报告|情况的报告|工作报告|在.{0,20}人民代表大会.{0,12}会议上|向.{0,6}人大常委会报告"
                                r"|^关于.{2,80}的(?:报告|汇报)$")),
-    ("work_plan", re.compile(r"工作方案|工作要点|实施方案|行动方案|行动计划|工作计划")),
+    ("work_plan", re.compile(r"工作方案|工作要点|实施方案|行动方案|行动计划|工作计划|分工方案")),
     ("bulletin", re.compile(r"人大常委会公报|常委会公报|公报")),
 )
+_WORK_REPORT = dict(_TYPE_PATTERNS)["work_report"]
+_WORK_PLAN = dict(_TYPE_PATTERNS)["work_plan"]
 _YEAR_RE = re.compile(r"(?<![\d\-—－~至到])((?:19|20|１９|２０)\d{2})\s*年(?!\s*[-—－~至到]\s*(?:19|20|１９|２０)\d{2})")
 # a heading that announces a plan or the next steps: its figures are targets
 PLAN_HEADING = re.compile(r"计划安排|计划\(草案\)|计划（草案）|主要任务|工作安排|下一步|工作打算|工作思路|目标任务|主要目标|预期目标|重点任务|工作要点")
@@ -121,8 +123,21 @@ def _classified(text: str, title: str | None, section: str | None) -> tuple[str,
     for doc_type, pattern in _TYPE_PATTERNS:
         for line in candidates:
             if pattern.search(line):
+                if doc_type == "work_report" and _names_a_plan_last(line):
+                    return "work_plan", line  # 2023年区政府工作报告重点工作分工方案: a plan for the report's tasks
                 return doc_type, line
     return "news", None
+
+
+def _names_a_plan_last(line: str) -> bool:
+    """Whether a plan's noun comes after the report's in the line (Chinese names its head noun last)."""
+    plan = _last_match_end(_WORK_PLAN, line)
+    return plan is not None and plan > (_last_match_end(_WORK_REPORT, line) or 0)
+
+
+def _last_match_end(pattern: re.Pattern, line: str) -> int | None:
+    ends = [m.end() for m in pattern.finditer(line)]
+    return ends[-1] if ends else None
 
 
 def _years(s: str) -> list[int]:
@@ -182,6 +197,10 @@ def context(text: str, title: str | None = None, section: str | None = None,
         year = max(title_years) if title_years else _session_year(session) if session else pub_year
         if year:
             return DocumentContext(doc_type, year - 1, year, None, pub_year or year)
+    if doc_type == "work_plan" and title_years and not part:
+        # 2023年区政府工作报告重点工作分工方案, 2024年工作要点: the year planned for is the title's
+        year = max(title_years)
+        return DocumentContext(doc_type, min(pub_year or year, year), year, None, pub_year or year)
     if part:
         return DocumentContext(doc_type, part[0], part[0] + 1, part[1], pub_year or part[0])
     if title_years and _STATISTICS_TITLE.search(heading_text):
