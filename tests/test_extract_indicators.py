@@ -893,3 +893,8 @@ def test_a_plan_for_a_reports_tasks_is_a_work_plan_for_the_year_its_title_names(
     got = _indicators(title + "\n各部门要围绕86项区政府重点工作，逐项制定落实方案。地区生产总值增长5%以上。",
                       title=title, publish_date="2024-03-09")
     assert [(g["value"], g["period"], g["is_target"]) for g in got] == [(86, "2024", True), (5, "2024", True)]
+
+
+def test_a_share_after_a_qualifier_is_still_the_subjects():
+    got = _indicators("全区外资研发中心增至45家，约占全市总数30%。", publish_date="2024-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("外资研发中心", 45), ("外资研发中心占全市总数", 30)]
