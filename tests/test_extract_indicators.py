@@ -898,3 +898,8 @@ def test_a_plan_for_a_reports_tasks_is_a_work_plan_for_the_year_its_title_names(
 def test_a_share_after_a_qualifier_is_still_the_subjects():
     got = _indicators("全区外资研发中心增至45家，约占全市总数30%。", publish_date="2024-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [("外资研发中心", 45), ("外资研发中心占全市总数", 30)]
+
+
+def test_packages_named_by_their_articles_are_not_figures_but_a_count_of_articles_is():
+    got = _indicators("全区落实稳增长20条、助企纾困18条等政策，出台支持政策35条。", publish_date="2023-01-10")
+    assert [(g["metric"], g["value"]) for g in got] == [("出台支持政策", 35)]

@@ -563,7 +563,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     fresh_subject = named if named and len(named) >= 4 else None
                 respective = _listed_subjects(clause.text) or respective
                 continue
-            in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2])
+            in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2
+                                                   and not _names_a_package(text, q)])
             each_subjects, respective = _respective_metrics(text, clause, in_clause, respective)
             named_before, fresh_subject = fresh_subject, None
             for k, q in enumerate(in_clause):
@@ -763,6 +764,16 @@ _SHARED_MEASURE = re.compile(
 
 _LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))
 _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
+
+
+# 稳经济大盘59条、助企纾困31条等政策: policy packages named by their number of articles (measures, not figures)
+_PACKAGE_LIST_CLOSE = re.compile(
+    r"(?:、[\u4e00-\u9fff“”]{2,12}?(?:\d+|[一二三四五六七八九十]+)条)*等(?:一系列|一揽子|系列)?(?:政策|措施|举措|文件)")
+
+
+def _names_a_package(text: str, q: Quantity) -> bool:
+    return q.unit == "条" and _CJK_ONLY.match(text, q.qualifier_start - 1, q.qualifier_start) is not None \
+        and _PACKAGE_LIST_CLOSE.match(text, q.end) is not None
 
 
 def _without_thresholds(text: str, in_clause: list[Quantity]) -> list[Quantity]:
