@@ -903,3 +903,8 @@ def test_a_share_after_a_qualifier_is_still_the_subjects():
 def test_packages_named_by_their_articles_are_not_figures_but_a_count_of_articles_is():
     got = _indicators("全区落实稳增长20条、助企纾困18条等政策，出台支持政策35条。", publish_date="2023-01-10")
     assert [(g["metric"], g["value"]) for g in got] == [("出台支持政策", 35)]
+
+
+def test_a_count_of_firms_that_landed_ends_at_the_landing():
+    got = _indicators("今年以来，逾40家生物医药企业落户发展形成产业集群。", publish_date="2024-06-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("生物医药企业落户", 40)]

@@ -235,6 +235,9 @@ _MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|
 _DEAL_WITH = re.compile(r"与[^，,、与]{1,10}?((?:签约|签署|达成|合作|对接)[^，,、；;。]{0,8})[，,、；;。]*$")
 
 
+_LANDED_THEN_MORE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?<!计划)(?:落户|入驻|落地|签约|迁入))[\u4e00-\u9fff]{4,}")
+
+
 def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
     s = _RIGHT_OPENING.sub("", s)
     if s[:1] in "（(":
@@ -244,6 +247,10 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
         return ""
     if s.startswith("等") or s.startswith(("的情况下", "情况下")):
         return ""  # …不低于210个等重要目标: 等 closes a list of figures; what follows names the list
+    if counted and not cut_at_verb:
+        landed = _LANDED_THEN_MORE.match(s)
+        if landed:
+            s = landed.group(1)  # 逾30家航空企业落户发展形成产业集群: who landed, not what they then became
     if cut_at_verb:
         for m in _VERB_OR_TALLY.finditer(s):
             if m.start() >= 2:
