@@ -439,6 +439,7 @@ _CN_REAL_DIGIT = re.compile(r"[零〇二两三四五六七八九十]")
 _DURATION_TAIL = re.compile(r"(?:多)?(?:月|小时|工作日|年头)")
 _PLACE_WORD_TAIL = re.compile(r"[民场政委级属域内外长县直管里类户]")
 _CN_ONE_SCALE = re.compile(r"一[十百千万亿]")
+_BEFORE_DAYS_IN_WORDS = frozenset("至到为用需要短少缩压减省前后近约达仅只了内第每在于及和与续时历耗有是")
 
 
 def _parse_at(text: str, m: re.Match, end: int):
@@ -491,6 +492,8 @@ def _parse_at(text: str, m: re.Match, end: int):
             return None
         if unit == "次" and follow == "产业":
             return None  # 三次产业: the primary, secondary and tertiary sectors
+        if unit == "天" and "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_DAYS_IN_WORDS:
+            return None  # 华大九天, 九天微星: a name; days in words follow a verb (缩短至三天, 只需两天, 连续七天)
     if unit in ("市", "区", "省", "门", "部", "期") and _PLACE_WORD_TAIL.match(text, ue, ue + 1):
         return None
     if unit == "个" and _DURATION_TAIL.match(text, ue, ue + 3):
