@@ -909,3 +909,17 @@ def test_packages_named_by_their_articles_are_not_figures_but_a_count_of_article
 def test_a_count_of_firms_that_landed_ends_at_the_landing():
     got = _indicators("今年以来，逾40家生物医药企业落户发展形成产业集群。", publish_date="2024-06-01")
     assert [(g["metric"], g["value"]) for g in got] == [("生物医药企业落户", 40)]
+
+
+def test_growth_named_after_the_figure_is_a_change():
+    got = _indicators("全区经济总量保持年均8%高速增长，研发投入实现12%的增长。", publish_date="2024-03-01")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
+        ("经济总量", 8, "change", "up"), ("研发投入", 12, "change", "up")]
+
+
+def test_news_in_january_tallies_the_year_just_ended():
+    text = "2024年，全区经济稳中向好。\n这一年，项目库新增项目852个，今年将新增300个。"
+    got = _indicators(text, publish_date="2025-01-15")
+    assert [(g["value"], g["period"]) for g in got] == [(852, "2024"), (300, "2025")]
+    got = _indicators(text, publish_date="2025-03-15")  # later in the year: no look-back without a year named
+    assert [(g["value"], g["period"]) for g in got] == [(852, "2025"), (300, "2025")]

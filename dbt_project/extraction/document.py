@@ -37,6 +37,7 @@ _GOVERNMENT_WORK_REPORT = re.compile(r"政府工作报告")
 _SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年(\d{1,2})月\d{1,2}日在.{0,30}?人民代表大会")
 # a session held in November or December is the next year's: it looks back on the year it is held in
 _LATE_SESSION_MONTH = 11
+_LOOK_BACK_MONTHS = 1  # news published in January mostly tallies the year just ended
 # a statistics communiqué or an economic review reports on the year its title names
 _STATISTICS_TITLE = re.compile(r"统计公报|经济运行(?:情况|分析)|国民经济和社会发展情况|统计年鉴|主要经济指标")
 # …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
@@ -214,6 +215,10 @@ def context(text: str, title: str | None = None, section: str | None = None,
                 if not re.search(r"(到|至|力争|截至|预计)$", text[max(0, m.start() - 2):m.start()])]
         guessed = max(past or years) if (past or years) else None
         return DocumentContext(doc_type, guessed, (guessed + 1) if guessed else None, None, guessed)
+    if doc_type == "news" and publish_date and int(str(publish_date)[5:7] or 0) <= _LOOK_BACK_MONTHS \
+            and pub_year - 1 in _years(text):
+        # a January news story on last year (2025年01月15日: …2024年，全区…): its figures are that year's
+        return DocumentContext(doc_type, pub_year - 1, pub_year, None, pub_year)
     return DocumentContext(doc_type, pub_year, pub_year + 1, None, pub_year)
 
 

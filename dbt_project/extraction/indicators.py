@@ -55,7 +55,7 @@ _TRAILING = sorted(
     多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已
-    一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上""".split(),
+    一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上 年均 保持年均""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -345,6 +345,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         left = ""  # 绿心森林公园实现100%绿电供应: the share is of what follows; where, is said before
     if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
         left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
+    if _CHANGE_AFTER.match(raw_right):
+        right = ""  # 经济总量保持年均10%高速增长: the growth is the kind of figure, not what it measures
     untitled = _TITLE_IN_RIGHT.sub("", right)
     right = untitled if len(untitled) >= 2 else right
     # “服务包”企业在京新设机构: a quoted topic opening the clause is not part of the metric
@@ -384,6 +386,10 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
+# 保持年均10%高速增长, 实现8%的增长: the change named after the figure
+_CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续)?(?P<verb>增长|下降)")
+
+
 def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
     if q.unit == "‰":
         return "share", None  # 出生率6.09‰, 自然增长率为0.01‰: a rate per thousand is a share
@@ -393,6 +399,9 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
     m = _CHANGE_TAIL.search(tail)
     if m and not _ENDS_WITH_TO.search(tail):
         return "change", "up" if m.group("verb") in _UP_WORDS else "down"
+    m = _CHANGE_AFTER.match(right) if right else None
+    if m:
+        return "change", "up" if m.group("verb") in _UP_WORDS else "down"  # 保持年均10%高速增长
     opening = _CHANGE_OPEN.match(text[clause_start:q.qualifier_start])
     if opening and q.unit not in ("%",):
         return "change", "up" if opening.group("verb") in _UP_WORDS else "down"
