@@ -923,3 +923,9 @@ def test_news_in_january_tallies_the_year_just_ended():
     assert [(g["value"], g["period"]) for g in got] == [(852, "2024"), (300, "2025")]
     got = _indicators(text, publish_date="2025-03-15")  # later in the year: no look-back without a year named
     assert [(g["value"], g["period"]) for g in got] == [(852, "2025"), (300, "2025")]
+
+
+def test_a_rate_of_change_that_moves_to_a_figure_is_a_change():
+    got = _indicators("批发零售业销售额增速回落至0.7%，住宿业收入降幅收窄至0.9%。", publish_date="2023-08-01")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
+        ("批发零售业销售额增速", 0.7, "change", "up"), ("住宿业收入降幅", 0.9, "change", "down")]

@@ -55,7 +55,7 @@ _TRAILING = sorted(
     多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已
-    一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上 年均 保持年均""".split(),
+    一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上 年均 保持年均 收窄 放缓""".split(),
     key=len, reverse=True,
 )
 _LEADING = re.compile(
@@ -386,6 +386,7 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
+_RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|增长率|涨幅|降幅)(?=(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?$)")
 # 保持年均10%高速增长, 实现8%的增长: the change named after the figure
 _CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续)?(?P<verb>增长|下降)")
 
@@ -402,6 +403,9 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
     m = _CHANGE_AFTER.match(right) if right else None
     if m:
         return "change", "up" if m.group("verb") in _UP_WORDS else "down"  # 保持年均10%高速增长
+    m = _RATE_OF_CHANGE.search(metric) if q.unit in ("%", "％") else None
+    if m:
+        return "change", "down" if m.group() == "降幅" else "up"  # 销售额增速回落至0.7%, 降幅收窄至0.9%
     opening = _CHANGE_OPEN.match(text[clause_start:q.qualifier_start])
     if opening and q.unit not in ("%",):
         return "change", "up" if opening.group("verb") in _UP_WORDS else "down"
