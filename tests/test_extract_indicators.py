@@ -929,3 +929,13 @@ def test_a_rate_of_change_that_moves_to_a_figure_is_a_change():
     got = _indicators("批发零售业销售额增速回落至0.7%，住宿业收入降幅收窄至0.9%。", publish_date="2023-08-01")
     assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
         ("批发零售业销售额增速", 0.7, "change", "up"), ("住宿业收入降幅", 0.9, "change", "down")]
+
+
+def test_one_figure_for_several_subjects_is_one_fact_each():
+    text = "上半年，软件业收入、技术服务收入均实现8%以上增长。朝阳、海淀利用外资占全市68.4%。"
+    rows = extract_document(text, publish_date="2023-08-01")["indicators"]
+    got = [(r["metric"], r["value"], r["kind"], r["position"], r["quote"]) for r in rows]
+    assert got[:2] == [
+        ("软件业收入", 8, "change", text.index("软件业"), "软件业收入、技术服务收入均实现8%以上增长"),
+        ("技术服务收入", 8, "change", text.index("技术服务"), "技术服务收入均实现8%以上增长")]
+    assert [g[0] for g in got[2:]] == ["朝阳、海淀利用外资"]  # one share of the two together: no 均

@@ -692,23 +692,23 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 period = _period(text, s0, q.start, ctx, section_year, plan, clause.text,
                                  (looking_back or bool(_LOOKING_BACK_CLAUSE.search(sentence_before))) and not plan)
                 value_base, base_unit = to_base(q.value, q.unit)
-                quote_start, quote_end = clause.start, clause.end
-                quote = text[quote_start:quote_end].rstrip("，,、：:；;。")
-                out.append({
-                    "position": q.start,
-                    "quote": quote,
-                    "metric": metric,
-                    "value": q.value,
-                    "unit": q.unit,
-                    "value_base": value_base,
-                    "base_unit": base_unit,
-                    "kind": kind,
-                    "direction": direction,
-                    "period": period,
-                    "is_target": is_target,
-                    "qualifier": q.qualifier,
-                    "district": district_of(q.start),
-                })
+                # one row per subject of a figure they all share (A、B、C均增长10%), each quoted from its subject on
+                for subject, at in _subjects_sharing(text, clause.start, q, metric) or ((metric, None),):
+                    out.append({
+                        "position": q.start if at is None else at,
+                        "quote": text[clause.start if at is None else at:clause.end].rstrip("，,、：:；;。"),
+                        "metric": subject,
+                        "value": q.value,
+                        "unit": q.unit,
+                        "value_base": value_base,
+                        "base_unit": base_unit,
+                        "kind": kind,
+                        "direction": direction,
+                        "period": period,
+                        "is_target": is_target,
+                        "qualifier": q.qualifier,
+                        "district": district_of(q.start),
+                    })
     out = _without_headline_repeats(text, out)
     if rows:
         sentence_starts = [sent.span.start for sent in sentences]
@@ -716,6 +716,24 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
             text, pos, pos, ctx, section_of(_headings_at(sentences, sentence_starts, pos))[0], False, ""))
         out.sort(key=lambda row: row["position"])
     return out
+
+
+def _subjects_sharing(text: str, clause_start: int, q: Quantity, metric: str) -> list[tuple[str, int]] | None:
+    """信息服务业收入、商务服务业收入、商品房销售面积均实现10%以上增长: the subjects listed before 均, each with where
+    it is written, when one figure is stated for all of them."""
+    if "、" not in metric:
+        return None
+    parts = [part for part in _LIST_SEPARATORS[1].split(metric) if part]
+    if not 2 <= len(parts) <= 8 or not all(2 <= len(part) <= 14 for part in parts):
+        return None
+    found, at = [], clause_start
+    for part in parts:
+        at = text.find(part, at, q.qualifier_start)
+        if at < 0:
+            return None
+        found.append((part, at))
+        at += len(part)
+    return found if "均" in text[at:q.qualifier_start] else None
 
 
 _LISTED_SUBJECTS = re.compile(
