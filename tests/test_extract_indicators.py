@@ -884,7 +884,7 @@ def test_a_figure_scoped_to_the_whole_measures_the_noun_after_it():
     got = _indicators("综合保税区以全区5%的面积贡献了全区近四成的进出口额。"
                       "园区从最初2.5平方公里的起步区到现在30平方公里的科学城。", publish_date="2024-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [
-        ("综合保税区面积", 5), ("进出口额", 4), ("起步区", 2.5), ("科学城", 30)]
+        ("综合保税区面积占全区", 5), ("综合保税区进出口额占全区", 4), ("起步区", 2.5), ("科学城", 30)]
 
 
 def test_a_plan_for_a_reports_tasks_is_a_work_plan_for_the_year_its_title_names():

@@ -275,8 +275,21 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
 
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
-_SCOPED_BEFORE = re.compile(r"(?:(?P<by>以|占|贡献了?)(?:全市|全区|全国|北京市?)?|(?:从|到)(?:最初|现在|目前|如今))$")
+_SCOPED_BEFORE = re.compile(
+    r"(?:(?P<by>以|占|贡献了?|创造了?)(?P<scope>全市|全区|全国|北京市?)?|(?:从|到)(?:最初|现在|目前|如今))$")
 _CJK_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+def _scoped(raw_left: str, raw_right: str) -> tuple[str | None, str, str | None] | None:
+    """(its own subject or None, the noun after 的, the whole it is a share of or None) of a scoped figure."""
+    scoped = _SCOPED_BEFORE.search(raw_left)
+    noun = _NOUN_AFTER_OF.match(raw_right) if scoped else None
+    if noun is None:
+        return None
+    subject = raw_left[:scoped.start()].strip()
+    own = scoped.group("by") and 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) \
+        and _CJK_ONLY.fullmatch(subject) and not subject.startswith("的")
+    return (subject if own else None), noun.group(1), scoped.group("scope")
+
+
 _NOUN_AFTER_OF = re.compile(r"的([\u4e00-\u9fff“”]{2,10}?)(?=贡献|到|和|及|与|[，,、；;。]|$)")
 
 
@@ -300,15 +313,11 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     raw_left = _DRIVEN_BY.sub("", raw_left)
     if _OF_THE_LAST.fullmatch(raw_left) and raw_right.startswith("的"):
         raw_left = ""  # 贡献了全市10%的税收和近三成的外资企业增量: 税收 is the last figure's; this one's follows it
-    scoped = _SCOPED_BEFORE.search(raw_left) if raw_right.startswith("的") else None
+    scoped = _scoped(raw_left, raw_right) if raw_right.startswith("的") else None
     if scoped:
         # 自贸试验区以全市7‰的面积, 从最初3.83平方公里的亦庄工业小区: what is measured follows the 的
-        noun = _NOUN_AFTER_OF.match(raw_right)
-        if noun:
-            subject = raw_left[:scoped.start()].strip()
-            own = scoped.group("by") and 2 <= len(subject) <= 10 and not _VERB_RE.search(subject) \
-                and _CJK_ONLY.fullmatch(subject) and not subject.startswith("的")
-            return (subject if own else "") + noun.group(1)
+        subject, noun, scope = scoped
+        return (subject or "") + noun + (f"占{scope}" if scope else "")
     # …开工建设、逾30家航空企业落户: a figure right after a 、 opens a new item; what came before is another's
     left = "" if raw_left.rstrip().endswith("、") else _strip_leading(_strip_trailing(raw_left.strip()))
     # 新开工52个、完工22个: what follows a 、 belongs to the next figure
@@ -571,6 +580,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         fresh_subject = None  # …，五大装备制造业延续回暖态势，增长8.2%: the same, between figures
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
+        scope_subject = None  # who a sentence's 以全市…的…，贡献了全市…的… figures are about
         for clause in sent.clauses:
             i, j = bisect.bisect_left(starts, clause.start), bisect.bisect_left(starts, clause.end)
             if i == j:
@@ -591,6 +601,12 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
                 metric = metric_for(text, q, lo, hi, has_next=k + 1 < len(in_clause))
+                if text.startswith("的", q.end) and (scoped := _scoped(text[lo:q.qualifier_start], text[q.end:hi])):
+                    # 金融街以全市0.02%的面积，贡献了全市近40%的金融业增加值: the sentence's subject, carried
+                    if scoped[0]:
+                        scope_subject = scoped[0]
+                    elif scope_subject:
+                        metric = scope_subject + metric
                 if _MILESTONE_VERB.fullmatch(metric):
                     metric = ""  # 实现1012.9亿元，突破千亿元大关: the subject's figure, said again
                 if k and text[lo:lo + 1] == "、" and prev_metric and len(metric) <= 4:
