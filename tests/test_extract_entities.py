@@ -501,3 +501,10 @@ def test_references_roles_layouts_and_laws_carried_out_are_not_projects():
     assert not projects, projects
     measures = set(_run(extract_measures, text, "昌平区"))
     assert not any(name.endswith("定位") for name in measures), measures
+
+
+def test_items_of_a_list_of_works_share_their_kind():
+    text = "重点项目包括城市科学馆、国际会议中心配套酒店、量子材料交叉研究平台、先进光源用户服务楼4项。"
+    projects = set(_run(extract_projects, text, "怀柔区"))
+    assert {"城市科学馆", "量子材料交叉研究平台", "先进光源用户服务楼"} <= projects, projects
+    assert not set(_run(extract_measures, text, "怀柔区")) & projects

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple, Sequence
 
@@ -424,7 +424,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             phrase, start = phrase[1:], start + 1
         inside = _COUNT_INSIDE.search(phrase)
         cut_at_count = False  # (the count goes on to another noun: it counts that, not this name)
-        if inside and inside.start() >= 4 and inside.end() < len(phrase):
+        if inside and inside.start() >= 4 and (inside.end() < len(phrase) or text[tok.start - 1:tok.start] == "、"):
+            # (…、北京激光加速创新中心5项: the count closes the list; the last item is the name before it)
             named = _last_suffix(phrase[:inside.start()])
             if named is not None and named[0] == inside.start():
                 phrase, cut_at_count = phrase[:inside.start()], True
@@ -721,12 +722,25 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
     local = before + clause_text + after
     clause = Span(clause_text, len(before), len(before) + len(clause_text))
     bounds = _AREA_BOUNDS.search(clause_text) is not None
+    kept = [c for c in _candidates(local, clause)
+            if (_name_kept(c.name) or c.listed and _is_policy_package(c.name)) and not (bounds and c.kind == "project")]
+    if clause_text.count("、") >= 2:
+        kept = _list_items_share_a_kind(local, kept)
     return tuple(
         (c.kind, c.name, c.start - clause.start, c.end - clause.start, c.suffix,
          tuple(c.verbs_before), tuple(c.verbs_after), _name_ok(c))
-        for c in _candidates(local, clause)
-        if (_name_kept(c.name) or c.listed and _is_policy_package(c.name)) and not (bounds and c.kind == "project")
+        for c in kept
     )
+
+
+def _list_items_share_a_kind(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    """包括…综合实验楼、…交叉研究平台、…创新中心5项: where most items of a 、-list are works, an item whose last
+    word could name either (平台, 中心) is one of the works too."""
+    in_list = [c for c in cands if text[c.start - 1:c.start] == "、" or text[c.end:c.end + 1] == "、"]
+    if sum(c.kind == "project" for c in in_list) < 2:
+        return cands
+    return [replace(c, kind="project") if c in in_list and c.kind == "measure" and c.suffix in lex.AMBIGUOUS_SUFFIXES
+            else c for c in cands]
 
 
 # 稳经济大盘59条, 助企纾困31条: a policy package named by its number of articles
