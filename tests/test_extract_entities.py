@@ -508,3 +508,9 @@ def test_items_of_a_list_of_works_share_their_kind():
     projects = set(_run(extract_projects, text, "怀柔区"))
     assert {"城市科学馆", "量子材料交叉研究平台", "先进光源用户服务楼"} <= projects, projects
     assert not set(_run(extract_measures, text, "怀柔区")) & projects
+
+
+def test_works_named_by_their_act_stay_one_name():
+    text = "保障中央芭蕾舞团业务用房扩建项目竣工，推进东坝污水处理厂升级改造工程，涉及友谊医院二期扩建工程、城东消防站2项。"
+    projects = set(_run(extract_projects, text, "朝阳区"))
+    assert {"中央芭蕾舞团业务用房扩建项目", "东坝污水处理厂升级改造工程", "友谊医院二期扩建工程"} <= projects, projects

@@ -300,7 +300,10 @@ def _physical(verbs: Sequence[str]) -> bool:
 
 _MEASURE_SUFFIX_START = re.compile("|".join(sorted(map(re.escape, lex.MEASURE_SUFFIXES), key=len, reverse=True)))
 # verbs that also occur inside policy names: 碳达峰|实施|方案, 对外|开放|试点, 医联体|建设
-_NAME_INNER_VERBS = ("实施", "开放", "推广", "建设", "升级", "提升", "促进", "签约", "管理")
+_WORKS_VERBS = frozenset({"扩建", "改建", "新建", "改扩建", "建设", "升级", "提升"})
+_WORKS_NOUNS = ("项目", "工程", "改造项目", "改造工程")
+_NAME_INNER_VERBS = ("实施", "开放", "推广", "建设", "升级", "提升", "促进", "签约", "管理", "扩建", "改建", "新建",
+                     "改扩建")
 # verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
 _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
                  "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
@@ -324,6 +327,12 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
             if nxt is not None and nxt.kind == "phrase" and _MEASURE_SUFFIX_START.match(nxt.text) \
                     and not _has_project_suffix(tok.text):
+                out.append(Token("phrase", text[tok.start:nxt.end], tok.start, nxt.end))
+                i += 3
+                continue
+            if nxt is not None and nxt.kind == "phrase" and tokens[i + 1].text in _WORKS_VERBS \
+                    and nxt.text.startswith(_WORKS_NOUNS):
+                # 中央芭蕾舞团业务用房 + 扩建 + 项目, 东坝污水处理厂 + 升级 + 改造工程: the works are named by the act
                 out.append(Token("phrase", text[tok.start:nxt.end], tok.start, nxt.end))
                 i += 3
                 continue
