@@ -514,3 +514,9 @@ def test_works_named_by_their_act_stay_one_name():
     text = "保障中央芭蕾舞团业务用房扩建项目竣工，推进东坝污水处理厂升级改造工程，涉及友谊医院二期扩建工程、城东消防站2项。"
     projects = set(_run(extract_projects, text, "朝阳区"))
     assert {"中央芭蕾舞团业务用房扩建项目", "东坝污水处理厂升级改造工程", "友谊医院二期扩建工程"} <= projects, projects
+
+
+def test_quantities_a_figure_measures_are_not_measures():
+    text = "上半年，软件业收入、技术服务业收入均实现10%以上增长，全区推行“一业一证”改革。"
+    measures = set(_run(extract_measures, text, "东城区"))
+    assert not any(name.endswith("收入") for name in measures), measures

@@ -153,6 +153,8 @@ NOT_A_MEASURE = re.compile(
     r"|(?:方面|之年|时期|上|为抓手|的劲头|的突破|要求|部署|机遇|优势|作用|知晓度|覆盖面|竞争力|影响力|新动能|新格局)$"
     # a report or a speech about the work is a document, not a policy action (…实施情况的报告)
     r"|(?:报告|讲话|说明|汇报)$|^情况"
+    # an economic quantity (信息服务业收入、…均实现10%以上增长): what a figure measures, not a policy
+    r"|(?:收入|面积|总额|产值|增加值|销售额|零售额|投资额|进出口额|增速|增幅)$"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
 MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出",
