@@ -520,3 +520,10 @@ def test_quantities_a_figure_measures_are_not_measures():
     text = "上半年，软件业收入、技术服务业收入均实现10%以上增长，全区推行“一业一证”改革。"
     measures = set(_run(extract_measures, text, "东城区"))
     assert not any(name.endswith("收入") for name in measures), measures
+
+
+def test_press_conferences_and_rhetoric_of_progress_are_not_measures():
+    text = ("顺义区两会新闻发布会召开。怀柔区举办了科学城专题新闻发布会。"
+            "推动营商环境建设迈上新台阶，在重大活动中展现朝阳担当，推行“一业一证”改革。")
+    measures = set(_run(extract_measures, text, "顺义区"))
+    assert measures == {"“一业一证”改革"}, measures
