@@ -6,11 +6,11 @@ import sys
 from tests.fixtures.transform import GOLD
 
 FLOORS = {
-    ("indicators", "F1"): 0.93,
-    ("projects", "R"): 0.89,
+    ("indicators", "F1"): 0.935,  # 0.941 measured
+    ("projects", "R"): 0.91,  # 0.920 measured
     ("measures", "R"): 0.805,  # 0.808 measured
     # BI users read these names: noise must stay out
-    ("projects", "P"): 0.65,  # 0.654 measured
+    ("projects", "P"): 0.65,  # 0.657 measured
     ("measures", "P"): 0.62,
     ("policy_documents", "F1"): 0.99,
 }
