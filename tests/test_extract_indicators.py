@@ -939,3 +939,9 @@ def test_one_figure_for_several_subjects_is_one_fact_each():
         ("软件业收入", 8, "change", text.index("软件业"), "软件业收入、技术服务收入均实现8%以上增长"),
         ("技术服务收入", 8, "change", text.index("技术服务"), "技术服务收入均实现8%以上增长")]
     assert [g[0] for g in got[2:]] == ["朝阳、海淀利用外资"]  # one share of the two together: no 均
+
+
+def test_holding_verbs_are_not_the_metric_and_positive_growth_is_growth():
+    got = _indicators("顺义区汇集规上企业20家，拥有国家级孵化器3家；工业总产值实现10%的正向增长。", publish_date="2024-01-09")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
+        ("规上企业", 20, "level"), ("国家级孵化器", 3, "level"), ("工业总产值", 10, "change")]

@@ -64,6 +64,7 @@ _LEADING = re.compile(
     # the base of a comparison (较上年末增长8.7%, 与上年同期相比): the metric is the subject before it
     r"|与(?:上年|去年|上一年)(?:同期)?相比"
     r"|(?:约|大约|近|超过?)(?=占)"  # 跨国公司总部增至132家，约占全市总数70%: the share is still the subject's
+    r"|(?:汇集|集聚|聚集|汇聚|拥有|坐拥)了?(?=[\u4e00-\u9fff]{2})"  # 汇集规上企业20家: what is held, not the holding
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20|１９|２０)\d{2}年)?(?:同期|末|底|平均水平)?(?:预算数?|计划数?)?"
     r"(?<![较比])|同比(?!指数)|环比(?!指数)"
     # any other base: 较“十三五”末(2019年), 较前五年, 比疫情前同期
@@ -350,7 +351,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
             left = opening.group(0) if opening else after
         else:
             left = before
-    if unit_text == "%" and raw_left.rstrip().endswith("实现") and 2 <= len(right) <= 8:
+    if unit_text == "%" and raw_left.rstrip().endswith("实现") and 2 <= len(right) <= 8 \
+            and not _CHANGE_AFTER.match(raw_right):
         left = ""  # 绿心森林公园实现100%绿电供应: the share is of what follows; where, is said before
     if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
         left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
@@ -397,7 +399,7 @@ _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含
 
 _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|增长率|涨幅|降幅)(?=(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?$)")
 # 保持年均10%高速增长, 实现8%的增长: the change named after the figure
-_CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续)?(?P<verb>增长|下降)")
+_CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续|正向|负)?(?P<verb>增长|下降)")
 
 
 def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) -> tuple[str, str | None]:
