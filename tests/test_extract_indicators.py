@@ -945,3 +945,8 @@ def test_holding_verbs_are_not_the_metric_and_positive_growth_is_growth():
     got = _indicators("顺义区汇集规上企业20家，拥有国家级孵化器3家；工业总产值实现10%的正向增长。", publish_date="2024-01-09")
     assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
         ("规上企业", 20, "level"), ("国家级孵化器", 3, "level"), ("工业总产值", 10, "change")]
+
+
+def test_a_count_closing_a_list_of_names_counts_what_includes_them():
+    got = _indicators("生态建设项目方面则包括永定河修复工程、西山造林工程、南苑湿地公园3项。", publish_date="2020-05-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("生态建设项目", 3)]

@@ -335,6 +335,10 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     tally = _SUBJECT_TALLIES.search(left)
     if tally and not _VERB_RE.search(left, 0, tally.start()):
         left = left[:tally.start()] + left[tally.end():]  # 规模以上工业企业实现总产值 → …企业总产值: whose, of what
+    listing = _NAMES_INCLUDED.match(left) if not right and "、" in left else None
+    if listing:
+        # 生态环境建设项目方面则包括A、B、…7项: the count is of what includes them; the names are not the metric
+        left = _strip_trailing(listing.group(1))
     category = ""
     if "等" in left:
         after = _strip_trailing(left[left.rfind("等") + 1:])
@@ -393,6 +397,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     return metric
 
 
+# 生态环境建设项目方面则包括A、B、C (7项): what the listed names are
+_NAMES_INCLUDED = re.compile(r"^(.{0,16}?)(?:方面)?(?:则|主要)?(?:包括|涉及|包含)(?:[^、，,]{2,40}、)+[^、，,]{2,40}$")
 # …项目有A、B、C (3家企业): a subject, then the names it has, listed
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
