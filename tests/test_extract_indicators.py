@@ -950,3 +950,8 @@ def test_holding_verbs_are_not_the_metric_and_positive_growth_is_growth():
 def test_a_count_closing_a_list_of_names_counts_what_includes_them():
     got = _indicators("生态建设项目方面则包括永定河修复工程、西山造林工程、南苑湿地公园3项。", publish_date="2020-05-01")
     assert [(g["metric"], g["value"]) for g in got] == [("生态建设项目", 3)]
+
+
+def test_fields_sharing_one_tail_keep_one_figure():
+    got = _indicators("6月份，工业、消费、投资领域指标环比增速均超30%。", publish_date="2022-08-29")
+    assert [(g["metric"], g["value"]) for g in got] == [("工业、消费、投资领域指标环比增速", 30)]

@@ -748,8 +748,10 @@ def _subjects_sharing(text: str, clause_start: int, q: Quantity, metric: str) ->
     if "、" not in metric:
         return None
     parts = [part for part in _LIST_SEPARATORS[1].split(metric) if part]
-    if not 2 <= len(parts) <= 8 or not all(2 <= len(part) <= 14 for part in parts):
+    if not 2 <= len(parts) <= 8 or not all(3 <= len(part) <= 14 for part in parts):
         return None
+    if max(map(len, parts)) > 2 * min(map(len, parts)):
+        return None  # 工业、消费、投资领域指标环比增速均超30%: the fields share one tail, one figure for the group
     found, at = [], clause_start
     for part in parts:
         at = text.find(part, at, q.qualifier_start)
