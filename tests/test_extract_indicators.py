@@ -955,3 +955,8 @@ def test_a_count_closing_a_list_of_names_counts_what_includes_them():
 def test_fields_sharing_one_tail_keep_one_figure():
     got = _indicators("6月份，工业、消费、投资领域指标环比增速均超30%。", publish_date="2022-08-29")
     assert [(g["metric"], g["value"]) for g in got] == [("工业、消费、投资领域指标环比增速", 30)]
+
+
+def test_a_publication_year_without_a_month_looks_back_on_nothing():
+    text = "2024年，全区经济稳中向好。\n这一年，项目库新增项目852个。"
+    assert [(g["value"], g["period"]) for g in _indicators(text, publish_date="2025")] == [(852, "2025")]

@@ -141,6 +141,12 @@ def _last_match_end(pattern: re.Pattern, line: str) -> int | None:
     return ends[-1] if ends else None
 
 
+def _month(publish_date: date | str | None) -> int:
+    """The month of a stated publication date (2025-01-15 → 1), 13 when none is stated."""
+    written = str(publish_date or "")
+    return int(written[5:7]) if len(written) >= 7 and written[5:7].isdigit() else 13
+
+
 def _years(s: str) -> list[int]:
     return [int(y) for y in _YEAR_RE.findall(s)]
 
@@ -215,8 +221,7 @@ def context(text: str, title: str | None = None, section: str | None = None,
                 if not re.search(r"(到|至|力争|截至|预计)$", text[max(0, m.start() - 2):m.start()])]
         guessed = max(past or years) if (past or years) else None
         return DocumentContext(doc_type, guessed, (guessed + 1) if guessed else None, None, guessed)
-    if doc_type == "news" and publish_date and int(str(publish_date)[5:7] or 0) <= _LOOK_BACK_MONTHS \
-            and pub_year - 1 in _years(text):
+    if doc_type == "news" and _month(publish_date) <= _LOOK_BACK_MONTHS and pub_year - 1 in _years(text):
         # a January news story on last year (2025年01月15日: …2024年，全区…): its figures are that year's
         return DocumentContext(doc_type, pub_year - 1, pub_year, None, pub_year)
     return DocumentContext(doc_type, pub_year, pub_year + 1, None, pub_year)
