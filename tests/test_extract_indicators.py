@@ -960,3 +960,9 @@ def test_fields_sharing_one_tail_keep_one_figure():
 def test_a_publication_year_without_a_month_looks_back_on_nothing():
     text = "2024年，全区经济稳中向好。\n这一年，项目库新增项目852个。"
     assert [(g["value"], g["period"]) for g in _indicators(text, publish_date="2025")] == [(852, "2025")]
+
+
+def test_a_sentence_announcing_the_expected_targets_makes_them_targets():
+    got = _indicators("顺义区今年的主要预期目标包括，地区生产总值增长6%左右，一般公共预算收入增长5%。"
+                      "去年全面完成预期目标，地区生产总值增长5.2%。", publish_date="2023-03-01")
+    assert [(g["value"], g["is_target"]) for g in got] == [(6, True), (5, True), (5.2, False)]

@@ -91,7 +91,9 @@ _TARGET_CLAUSE = re.compile(
 )
 # a work plan's section on where things stand (一、基本规划情况, 发展现状): facts, not targets
 _CURRENT_STATE_HEADING = re.compile(r"基本(?:规划)?情况|现状|概况|发展基础|基础条件")
-_TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将")
+_TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
+                              # 主要预期目标包括，…; 披露了2023年…预期目标，今年…: what follows is the plan (not 完成了预期目标，…)
+                              r"|(?<!完成)(?<!实现)(?<!达到)(?<!完成了)(?<!实现了)(?<!全年)(?:预期|主要)目标(?:包括|有|[，,])")
 # a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
 _FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
 # 预计全年地区生产总值增长5%，一般公共预算收入增长10%: an estimate opening a clause covers the figures listed after it
