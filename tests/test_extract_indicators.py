@@ -536,7 +536,7 @@ def test_a_comparison_with_the_city_or_a_quarter_is_said_of_the_subject_and_a_ba
     got = _indicators(text, publish_date="2023-07-25")
     assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
         ("规模以上工业总产值", 298.4, "level"), ("规模以上工业总产值", 3.7, "change"),
-        ("规模以上工业总产值高于全市", 1.9, "level"), ("规模以上工业总产值增幅", 6.8, "change"),
+        ("规模以上工业总产值高于全市", 1.9, "change"), ("规模以上工业总产值增幅", 6.8, "change"),
         ("规模以上工业总产值增速", 8.8, "change"), ("餐饮收入", 30, "change"), ("餐饮收入增幅", 23.5, "change")]
 
 
@@ -966,3 +966,8 @@ def test_a_sentence_announcing_the_expected_targets_makes_them_targets():
     got = _indicators("顺义区今年的主要预期目标包括，地区生产总值增长6%左右，一般公共预算收入增长5%。"
                       "去年全面完成预期目标，地区生产总值增长5.2%。", publish_date="2023-03-01")
     assert [(g["value"], g["is_target"]) for g in got] == [(6, True), (5, True), (5.2, False)]
+
+
+def test_a_gap_in_percentage_points_is_a_change_up_or_down():
+    got = _indicators("地区生产总值增长5.5%，高于全市0.4个百分点；消费增长2%，低于全国1.1个百分点。", publish_date="2022-08-29")
+    assert [(g["value"], g["kind"], g["direction"]) for g in got][1::2] == [(0.4, "change", "up"), (1.1, "change", "down")]

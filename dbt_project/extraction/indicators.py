@@ -405,6 +405,7 @@ _NAMES_INCLUDED = re.compile(r"^(.{0,16}?)(?:方面)?(?:则|主要)?(?:包括|�
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
+_GAP_IN_POINTS = re.compile(r"(?:(?P<lower>低于|慢于|落后)|高于|快于|超出|领先)[^，,；;]{0,12}$")
 _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|增长率|涨幅|降幅)(?=(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?$)")
 # 保持年均10%高速增长, 实现8%的增长: the change named after the figure
 _CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续|正向|负)?(?P<verb>增长|下降)")
@@ -422,6 +423,9 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
     m = _CHANGE_AFTER.match(right) if right else None
     if m:
         return "change", "up" if m.group("verb") in _UP_WORDS else "down"  # 保持年均10%高速增长
+    m = _GAP_IN_POINTS.search(tail) if q.unit in ("个百分点", "百分点") else None
+    if m:
+        return "change", "down" if m.group("lower") else "up"  # 高于全市2.8个百分点: a gap, read as growth over it
     m = _RATE_OF_CHANGE.search(metric) if q.unit in ("%", "％") else None
     if m:
         return "change", "down" if m.group() == "降幅" else "up"  # 销售额增速回落至0.7%, 降幅收窄至0.9%
