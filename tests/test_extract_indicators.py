@@ -971,3 +971,8 @@ def test_a_sentence_announcing_the_expected_targets_makes_them_targets():
 def test_a_gap_in_percentage_points_is_a_change_up_or_down():
     got = _indicators("地区生产总值增长5.5%，高于全市0.4个百分点；消费增长2%，低于全国1.1个百分点。", publish_date="2022-08-29")
     assert [(g["value"], g["kind"], g["direction"]) for g in got][1::2] == [(0.4, "change", "up"), (1.1, "change", "down")]
+
+
+def test_a_multiple_of_an_earlier_span_is_the_subjects():
+    got = _indicators("2018年至2022年，全市累计实际利用外资超过750亿美元，是前五年的1.2倍。", publish_date="2023-01-20")
+    assert [(g["metric"], g["value"]) for g in got] == [("实际利用外资", 750), ("实际利用外资", 1.2)]
