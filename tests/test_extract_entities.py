@@ -527,3 +527,9 @@ def test_press_conferences_and_rhetoric_of_progress_are_not_measures():
             "推动营商环境建设迈上新台阶，在重大活动中展现朝阳担当，推行“一业一证”改革。")
     measures = set(_run(extract_measures, text, "顺义区"))
     assert measures == {"“一业一证”改革"}, measures
+
+
+def test_an_old_town_is_a_project_and_a_district_level_centre_is_started_not_a_start_zone():
+    text = "启动运河古镇建设，率先启动区级疫情指挥调度中心，加快科学城启动区建设。"
+    projects = set(_run(extract_projects, text, "通州区"))
+    assert {"运河古镇", "区级疫情指挥调度中心"} <= projects, projects
