@@ -302,8 +302,8 @@ _MEASURE_SUFFIX_START = re.compile("|".join(sorted(map(re.escape, lex.MEASURE_SU
 # verbs that also occur inside policy names: 碳达峰|实施|方案, 对外|开放|试点, 医联体|建设
 _WORKS_VERBS = frozenset({"扩建", "改建", "新建", "改扩建", "建设", "升级", "提升"})
 _WORKS_NOUNS = ("项目", "工程", "改造项目", "改造工程")
-_NAME_INNER_VERBS = ("实施", "开放", "推广", "建设", "升级", "提升", "促进", "签约", "管理", "扩建", "改建", "新建",
-                     "改扩建")
+# (the works verbs are among them: _merge_inner_verbs rejoins 扩建 + 项目 under the same check)
+_NAME_INNER_VERBS = frozenset({"实施", "开放", "推广", "促进", "签约", "管理"}) | _WORKS_VERBS
 # verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
 _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
                  "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
