@@ -355,10 +355,10 @@ def test_a_bare_verb_after_a_count_says_what_happened_to_the_same_things():
     assert [g["metric"] for g in got] == ["涉及改革任务措施", "改革任务措施已落地", "决算收入", "支出"]
 
 
-def test_a_forecast_covers_every_figure_of_its_subject():
+def test_a_forecast_opening_the_sentence_covers_every_figure_of_it():
     got = _indicators("预计全年地区生产总值完成2150亿元，增长5.5%左右；一般公共预算收入增长8.2%。", publish_date="2023-12-20")
     assert [(g["metric"], g["value"], g["is_target"]) for g in got] == [
-        ("地区生产总值", 2150, True), ("地区生产总值", 5.5, True), ("一般公共预算收入", 8.2, False)]
+        ("地区生产总值", 2150, True), ("地区生产总值", 5.5, True), ("一般公共预算收入", 8.2, True)]
 
 
 def test_a_budget_as_the_base_of_a_comparison_is_not_the_metric():
@@ -976,3 +976,25 @@ def test_a_gap_in_percentage_points_is_a_change_up_or_down():
 def test_a_multiple_of_an_earlier_span_is_the_subjects():
     got = _indicators("2018年至2022年，全市累计实际利用外资超过750亿美元，是前五年的1.2倍。", publish_date="2023-01-20")
     assert [(g["metric"], g["value"]) for g in got] == [("实际利用外资", 750), ("实际利用外资", 1.2)]
+
+
+def test_a_horizon_clause_later_in_the_sentence_makes_what_follows_targets():
+    got = _indicators("近日，《经开区“十四五”规划》对外发布，根据规划，到2025年，地区生产总值实现3800亿元以上，"
+                      "工业总产值突破8000亿元。2020年地区生产总值为2000亿元。", publish_date="2021-07-09")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
+        (3800, "2025", True), (8000, "2025", True), (2000, "2020", False)]
+
+
+def test_an_estimate_opening_a_sentence_covers_its_semicolon_parts():
+    got = _indicators("2014年工作回顾\n预计全年地区生产总值实现550亿元，增长10%左右；一般公共预算收入实现60.9亿元，增长15%。"
+                      "全年完成投资100亿元，预计明年增长6%；新增就业1万人。", publish_date="2015-01-20")
+    assert [(g["value"], g["is_target"]) for g in got] == [
+        (550, True), (10, True), (60.9, True), (15, True), (100, False), (6, True), (1, False)]
+
+
+def test_respectively_after_one_figure_clauses_takes_their_metrics_in_order():
+    got = _indicators("城镇居民人均可支配收入实现37095元，农村居民人均纯收入实现20076元，分别增长10.2%和12%。",
+                      publish_date="2015-01-20")
+    assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
+        ("城镇居民人均可支配收入", 37095, "level"), ("农村居民人均纯收入", 20076, "level"),
+        ("城镇居民人均可支配收入", 10.2, "change"), ("农村居民人均纯收入", 12, "change")]

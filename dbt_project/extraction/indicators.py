@@ -94,11 +94,14 @@ _CURRENT_STATE_HEADING = re.compile(r"基本(?:规划)?情况|现状|概况|发�
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
                               # 主要预期目标包括，…; 披露了2023年…预期目标，今年…: what follows is the plan (not 完成了预期目标，…)
                               r"|(?<!完成)(?<!实现)(?<!达到)(?<!完成了)(?<!实现了)(?<!全年)(?:预期|主要)目标(?:包括|有|[，,])")
-# a sentence opened by an estimate (初步预计，…) or a future horizon (到2025年，…) is a forecast throughout
-_FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)[，,：:]")
+# a sentence opened by an estimate (初步预计，…; 预计全年…；…；…) or a future horizon (到2025年，…) is a forecast
+# throughout, its ；-joined parts too: a report's estimate of the year just ended lists every figure so
+_FORECAST_OPENING = re.compile(r"\s*(?:据|经)?(?:初步)?(?:预计|预测|测算|估算|估计)(?:[，,：:]|全年|今年|本年)")
 # 预计全年地区生产总值增长5%，一般公共预算收入增长10%: an estimate opening a clause covers the figures listed after it
 _ESTIMATE_CLAUSE = re.compile(r"(?:^|(?<=[，,；;：:]))\s*(?:据|经)?(?:初步)?(?:预计|预测|测算)(?![，,])")
 _HORIZON_OPENING = re.compile(r"\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
+# 根据规划，到2025年，…: a horizon that is a clause of its own, later in the sentence, covers what follows it
+_HORIZON_CLAUSE = re.compile(r"(?<=[，,：:])\s*(?:力争)?(?:到|至)((?:19|20|１９|２０)\d{2})年(?:底|末)?[，,]")
 # (not 以来 before a superlative: 三年以来最严峻的疫情, 有记录以来首次 say how rare, not since when it is counted)
 # (今年以来, 年初以来: the year to date, this year's figure, not a running total)
 _CUMULATIVE = re.compile(r"累计|(?<!今年)(?<!本年)(?<!年初)以来(?!的?(?:最|首次|第一|新高|新低))|截至|截止|目前已|总计|迄今")
@@ -441,9 +444,9 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
     return "level", None
 
 
-def _last_match(pattern: re.Pattern, s: str) -> re.Match | None:
+def _last_match(pattern: re.Pattern, s: str, pos: int = 0) -> re.Match | None:
     m = None
-    for m in pattern.finditer(s):
+    for m in pattern.finditer(s, pos):
         pass
     return m
 
@@ -590,6 +593,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         section_year, plan = section_of(sent.headings)
         looking_back = None  # (worked out for the sentences that hold a figure)
         respective = None  # the subjects a 分别 listed, for a later …，分别增长… of the same sentence
+        clause_metrics: list[str] = []  # the metric of each one-figure clause so far, for a listless …，分别…
         prev_metric, prev_unit, subject_metric = None, None, None
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         fresh_subject = None  # …，五大装备制造业延续回暖态势，增长8.2%: the same, between figures
@@ -609,7 +613,13 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2
                                                    and not _names_a_package(text, q)])
+            n = len(in_clause)
+            if respective is None and n >= 2 and len(clause_metrics) >= n and len(set(clause_metrics[-n:])) == n:
+                # 城镇居民人均可支配收入实现37095元，农村居民人均纯收入实现20076元，分别增长10.2%和12%
+                respective = (clause_metrics[-n:], None)
             each_subjects, respective = _respective_metrics(text, clause, in_clause, respective)
+            if n != 1:
+                clause_metrics = []
             named_before, fresh_subject = fresh_subject, None
             for k, q in enumerate(in_clause):
                 lo = in_clause[k - 1].end if k else clause.start
@@ -691,6 +701,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 if each_subjects:
                     metric = each_subjects[k]
                 prev_metric, prev_unit = metric, q.unit
+                if n == 1:
+                    clause_metrics.append(metric)
                 if not plan_done and not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):
                     subject_metric = metric
                     if not _BARE_RATE.search(metric):
@@ -812,6 +824,8 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             return None, carried
         if pre and not (_BARE_RATE.fullmatch(pre) or _SHARED_MEASURE.fullmatch(pre)):
             return None, carried
+        if carried[1] is None:  # the metrics of the clauses before, each whole, when 分别 adds only a verb (增长)
+            return (None if pre or noun else list(carried[0])), carried
         # (…制造业发展较快，上半年增速分别达到6.3%及16.2%: the measure is written here, the subjects before)
         items, noun = carried[0], noun or pre or carried[1]
     word = noun or head
@@ -939,7 +953,7 @@ def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
     semicolon = max(sentence_before.rfind("；"), sentence_before.rfind(";"))
     if _ESTIMATE_CLAUSE.search(sentence_before, semicolon + 1):  # (a ； closes what the estimate covers)
         return True
-    m = _HORIZON_OPENING.match(sentence_before)
+    m = _HORIZON_OPENING.match(sentence_before) or _last_match(_HORIZON_CLAUSE, sentence_before, semicolon + 1)
     if m:
         return current_year is None or int(m.group(1)) > current_year
     plan = _last_match(_PLAN_HORIZON, sentence_before)
