@@ -533,3 +533,11 @@ def test_an_old_town_is_a_project_and_a_district_level_centre_is_started_not_a_s
     text = "启动运河古镇建设，率先启动区级疫情指挥调度中心，加快科学城启动区建设。"
     projects = set(_run(extract_projects, text, "通州区"))
     assert {"运河古镇", "区级疫情指挥调度中心"} <= projects, projects
+
+
+def test_both_lists_of_a_there_are_both_sentence_are_projects_and_a_version_is_no_count():
+    text = ("项目涵盖四大领域，既有北京·银行保险产业园650地块、石景山算力中心等产业项目，"
+            "既有服贸会4.0场馆建设工程、首钢北区工业构筑物利用等城市更新项目。其中一季度将开工40项。")
+    projects = set(_run(extract_projects, text, "石景山区"))
+    assert {"北京·银行保险产业园650地块", "石景山算力中心", "服贸会4.0场馆建设工程"} <= projects, projects
+    assert not any(name.startswith(("既有", "有", "其中", "一季度")) for name in projects), projects

@@ -998,3 +998,8 @@ def test_respectively_after_one_figure_clauses_takes_their_metrics_in_order():
     assert [(g["metric"], g["value"], g["kind"]) for g in got] == [
         ("城镇居民人均可支配收入", 37095, "level"), ("农村居民人均纯收入", 20076, "level"),
         ("城镇居民人均可支配收入", 10.2, "change"), ("农村居民人均纯收入", 12, "change")]
+
+
+def test_slogans_counted_off_are_not_figures_but_counted_things_in_quotes_are():
+    got = _indicators("努力实现七个“新”，坚持两个“毫不动摇”，引进三个“专精特新”企业。", publish_date="2021-07-09")
+    assert [(g["value"], g["unit"]) for g in got] == [(3, "个")]

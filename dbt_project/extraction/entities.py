@@ -35,7 +35,7 @@ _SUFFIXES = sorted(
 _DIGIT = re.compile(r"[0-9０-９]")
 # a number with a measure word inside a phrase makes it a quantity (项目214个), not a name
 _COUNT = re.compile(
-    r"[0-9０-９][0-9０-９.]*(?:个|家|项|%|％|亿|万|所|条|处|栋|户|件|场|余|多|平方|公里|人|倍|年)"
+    r"[0-9０-９][0-9０-９.]*(?:个|家|项|%|％|亿|万|所|条|处|栋|户|件|场(?![馆所景])|余|多|平方|公里|人|倍|年)"
     r"|^[“]?[一二两三四五六七八九十N]+[个家单项所条处批]"
     r"|^[一二两三四五六七八九十]大"  # 四大产业集群: a label for several
     r"|^[十百千万]+亿元?"  # 百亿元楼宇, 千亿级产业集群: a class of size, counted by indicators
@@ -414,9 +414,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         if tok.kind != "phrase":
             continue
         having = _HAVING.search(tok.text) if "有" in tok.text else None
-        if having and i + 1 < len(tokens) and tokens[i + 1].kind == "list" \
-                and _category_after_list(tokens, i) is not None:
+        if having and (tok.text[having.end() - 2:having.end()] == "既有" or i + 1 < len(tokens)
+                       and tokens[i + 1].kind == "list" and _category_after_list(tokens, i) is not None):
             # 科技创新类项目有伊藤忠纤维、…6家企业: the list starts after 有; before it is what they are
+            # (石景山区既有服贸会场馆建设工程、…: 既有…也有… lists what there is, whatever closes the list)
             cut = having.end()
             if len(tok.text) - cut >= 2:
                 tok = tokens[i] = Token("phrase", tok.text[cut:], tok.start + cut, tok.end)
@@ -573,7 +574,7 @@ def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
     return [(name, 0)]
 
 
-_HAVING = re.compile(r"(?:^|(?<=[\u4e00-\u9fff]{2}))(?:建有|拥有|有)(?![限色机效])(?!.*有(?![限色机效]))")
+_HAVING = re.compile(r"(?:^(?:既|也)?|(?<=[\u4e00-\u9fff]{2}))(?:建有|拥有|有)(?![限色机效])(?!.*有(?![限色机效]))")
 _LIST_CLOSED_BY_A_COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[两三四五六七八九十]+)[个家项所]([\u4e00-\u9fff]{2,6})$")
 
 
@@ -641,6 +642,7 @@ def _status_named(tokens: Sequence[Token], i: int) -> bool:
 # words that sit where a name would (落地我区, 目前已落地) but are places, times or pronouns
 _NOT_NAMES = re.compile(
     r"^(?:我区|本区|我市|本市|全区|全市|在京|京|目前|不久前|此前|近年来|每年|今年|明年|契机|案例|发力|中小学|中小学校|"
+    r"(?:其中)?(?:[一二三四]季度|上半年|下半年|年内|年底|全年)|"
     r"[^\s]{0,2}(?:之路|道路|思路|出路|新路))$"
 )
 

@@ -612,7 +612,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 respective = _listed_subjects(clause.text) or respective
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2
-                                                   and not _names_a_package(text, q)])
+                                                   and not _names_a_package(text, q) and not _counts_a_slogan(text, q)])
             n = len(in_clause)
             if respective is None and n >= 2 and len(clause_metrics) >= n and len(set(clause_metrics[-n:])) == n:
                 # 城镇居民人均可支配收入实现37095元，农村居民人均纯收入实现20076元，分别增长10.2%和12%
@@ -853,6 +853,14 @@ _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
 # 稳经济大盘59条、助企纾困31条等政策: policy packages named by their number of articles (measures, not figures)
 _PACKAGE_LIST_CLOSE = re.compile(
     r"(?:、[\u4e00-\u9fff“”]{2,12}?(?:\d+|[一二三四五六七八九十]+)条)*等(?:一系列|一揽子|系列)?(?:政策|措施|举措|文件)")
+
+
+# 努力实现七个“新”, 坚持两个“毫不动摇”: the slogans a speech counts off, not a measured count (三个“专精特新”企业 is one)
+_SLOGAN_COUNTED = re.compile(r"“[^“”]{1,6}”(?:[，,。；;、：:]|$)")
+
+
+def _counts_a_slogan(text: str, q: Quantity) -> bool:
+    return q.unit == "个" and not q.number_text[:1].isdigit() and _SLOGAN_COUNTED.match(text, q.end) is not None
 
 
 def _names_a_package(text: str, q: Quantity) -> bool:

@@ -158,7 +158,7 @@ def _unit_patterns() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
 
 
 # words that open with a unit's character but are no unit: 迈上四千亿台阶, 三项条例
-_WORDS_OPENING_WITH_A_UNIT = ("台阶", "条例", "元素")
+_WORDS_OPENING_WITH_A_UNIT = ("台阶", "条例", "元素", "场馆", "场所", "场景")  # (服贸会4.0场馆: a version, no count)
 
 
 def _match_unit(text: str, pos: int, end: int) -> tuple[str | None, int, bool]:
