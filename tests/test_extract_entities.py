@@ -541,3 +541,9 @@ def test_both_lists_of_a_there_are_both_sentence_are_projects_and_a_version_is_n
     projects = set(_run(extract_projects, text, "石景山区"))
     assert {"北京·银行保险产业园650地块", "石景山算力中心", "服贸会4.0场馆建设工程"} <= projects, projects
     assert not any(name.startswith(("既有", "有", "其中", "一季度")) for name in projects), projects
+
+
+def test_a_new_district_being_built_is_a_project_and_idioms_and_passives_are_no_names():
+    text = ("加快首都商务新区建设，推动创新区建设。全市人民众志成城、守望相助。"
+            "一个项目被招引进来后，唯有真正落地并开花结果，才有意义。")
+    assert set(_run(extract_projects, text, "丰台区")) == {"首都商务新区"}

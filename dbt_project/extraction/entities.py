@@ -148,11 +148,11 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
 
 # All name-ending nouns as one regex over the reversed phrase: its first match is the suffix that
 # ends latest in the phrase, longest first; (?=.) keeps a bare suffix (项目, 中心) from counting as a
-# name, and 中心 running on into 中心城区 / 中心化 is not a suffix.
+# name, and 中心 running on into 中心城区 / 中心化 is not a suffix, nor 新区 ending 创新区.
 _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
 _REVERSED_SUFFIX_RE = re.compile(
     "(?=" + first_character_class(suffix[-1] for suffix, _ in _SUFFIXES) + ")(?:" + "|".join(
-        ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
+        ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1]) + ("(?!创)" if suffix == "新区" else "")
         for suffix, _ in _SUFFIXES
     ) + ")(?=.)",
     re.S,

@@ -75,6 +75,7 @@ PROJECT_SUFFIXES = (
     "产业集群", "集聚区", "机构", "事务所", "胡同", "综合体", "腾退", "清退", "综合更新", "转型升级", "修缮工程",
     "装置", "设施集群",  # 地球系统数值模拟装置, 大科学设施集群: research facilities
     "古镇",  # 张家湾古镇
+    "新区",  # 首都商务新区, 雄安新区: a new district being built
 )
 SINGLE_CHAR_PROJECT_SUFFIXES = ("路", "街", "巷", "站", "馆", "港", "园", "楼", "院", "厂", "宫", "城")
 
@@ -188,6 +189,8 @@ NOT_A_NAME = re.compile(
     r"|^首都功能(?:核心|拓展)区$|定位$"
     # one named before (该研究院, 这些项目): a reference, not a name
     r"|^(?:该|这|那)(?=[\u4e00-\u9fff])"
+    # an idiom ending in a name's last character (全市人民众志成城), a passive clause (项目被招引), an adverb (唯有真正)
+    r"|众志成城$|被[\u4e00-\u9fff]{0,2}$|^唯有|真正$"
 )
 
 # Words that, all by themselves, name a field or a category rather than one thing or one act
