@@ -1003,3 +1003,14 @@ def test_respectively_after_one_figure_clauses_takes_their_metrics_in_order():
 def test_slogans_counted_off_are_not_figures_but_counted_things_in_quotes_are():
     got = _indicators("努力实现七个“新”，坚持两个“毫不动摇”，引进三个“专精特新”企业。", publish_date="2021-07-09")
     assert [(g["value"], g["unit"]) for g in got] == [(3, "个")]
+
+
+def test_measures_listed_before_respectively_are_each_a_metric_and_share_the_level_reached():
+    got = _indicators("五年来，门头沟区森林覆盖率、林草覆盖比分别达到了48.6%和93.9%。", publish_date="2025-11-13")
+    assert [(g["metric"], g["value"], g["period"]) for g in got] == [
+        ("森林覆盖率", 48.6, "2025"), ("林草覆盖比", 93.9, "2025")]
+
+
+def test_what_the_year_plans_to_carry_out_is_a_target():
+    got = _indicators("石景山区全年计划实施197项重点建设项目，已完成12项。", publish_date="2024-02-20")
+    assert [(g["value"], g["is_target"]) for g in got] == [(197, True), (12, False)]

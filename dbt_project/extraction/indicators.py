@@ -82,7 +82,7 @@ _LEADING = re.compile(
     r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
-    r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工)"
+    r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工|实施|推进|安排|开展|举办|启动)"
     r"|到(?:19|20|１９|２０)\d{2}年|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
     # 拟新建3所学校, 筹备建设三个招商站点: what is planned or being prepared is not there yet
     r"|拟(?=[新建设引开举出投组成落启增])|筹备建设|筹建"
@@ -457,12 +457,12 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
     named = _named_year(before, ctx.current_year)
     cumulative = _last_match(_CUMULATIVE, before[max(before.rfind("；"), before.rfind(";")) + 1:])
     if looking_back and not named and not cumulative and not _PART_OF_YEAR.search(before) \
-            and not _LEVEL_REACHED.search(before):
+            and not _reaches_a_level(before):
         return "cumulative"  # 过去五年工作回顾, 5年来，…: figures of the years looked back on
     # …去年以来启动9个项目；2025年高考本科上线率92.1%: a year named after the tally starts a new figure
     if cumulative and not (named and named[0] >= cumulative.end() and cumulative.group() not in _DATED_TALLY) \
             and not (_only_running_total(before) and (ctx.base_period or _PART_OF_YEAR.search(before))) \
-            and not (cumulative.group() == "以来" and _LEVEL_REACHED.search(before)):
+            and not (cumulative.group() == "以来" and _reaches_a_level(before)):
         # (党的十八大以来，…收入从52亿元增加到105亿元: a level reached since then is this year's, no tally)
         # (1-12月，…累计实现零售额: in a report on part of a year, 累计 is the year to date)
         return "cumulative"
@@ -504,6 +504,16 @@ _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 # …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|迈上|突破|跨入|(?:提高|提升|增加|增长|跃升|上升|下降|降低|压缩|缩短)[到至]|增至|降至|为)了?$")
+# …计划实施197项重点建设项目，已完成12项: what is already done is no part of the plan
+_DONE_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|开工|实现|落地|竣工)")
+# …分别达到了48.6%和: the figures listed before this one share its verb
+_LISTED_FIGURES_TAIL = re.compile(r"(?:[0-9０-９.]+(?:%|％|个百分点)?[和、及与])+$")
+
+
+def _reaches_a_level(before: str) -> bool:
+    return _LEVEL_REACHED.search(_LISTED_FIGURES_TAIL.sub("", before)) is not None
+
+
 # a section or paragraph that looks back on several years: 一、过去五年工作回顾; 5年来，…; 自“两区”建设启动以来，…
 _LOOKING_BACK = re.compile(r"过去(?:[两三四五六七八九十]|\d{1,2})年|(?<![近多])(?:[两三四五六七八九十]|\d{1,2})年来")
 # 从15天压缩至3天, 从试点前的87.7%提升至2019年的95%: a 从 just before a figure, and the 至/到 to the next one
@@ -727,7 +737,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     or _forecast_sentence(sentence_before, ctx.current_year)
                     # 预计全年地区生产总值完成2150亿元，增长5.5%左右: a figure of the same subject shares the forecast
                     or (inherited and out and out[-1]["metric"] == metric and out[-1]["is_target"]
-                        and out[-1]["position"] >= sent.span.start)
+                        and out[-1]["position"] >= sent.span.start and not _DONE_ALREADY.search(clause_before))
                 )
                 if looking_back is None:
                     looking_back = _looks_back(text, sent, sent.headings)
@@ -833,6 +843,8 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
         # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
         # the last subject listed
         shared = _SHARED_MEASURE.search(items[-1])
+        if (shared is None or shared.start() < 2) and all(_NAMES_A_MEASURE.search(item) for item in items):
+            return list(items), (items, "")  # 森林覆盖率、林草覆盖比分别达到48.6%和93.9%: each item is a measure
         if shared is None or shared.start() < 2:
             return None, carried
         word = shared.group()
@@ -847,6 +859,8 @@ _SHARED_MEASURE = re.compile(
 
 
 _LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))
+# the last word of a measure by itself (覆盖率, 比重, 人数), as opposed to a thing measured (朝阳, 锂离子电池)
+_NAMES_A_MEASURE = re.compile(r"(?:率|比重|占比|覆盖比|额|总量|数量|人数|户数|指数|规模|面积|产值|增加值|收入)$")
 _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
 
 
