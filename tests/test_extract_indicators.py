@@ -1014,3 +1014,11 @@ def test_measures_listed_before_respectively_are_each_a_metric_and_share_the_lev
 def test_what_the_year_plans_to_carry_out_is_a_target():
     got = _indicators("石景山区全年计划实施197项重点建设项目，已完成12项。", publish_date="2024-02-20")
     assert [(g["value"], g["is_target"]) for g in got] == [(197, True), (12, False)]
+
+
+def test_a_subheading_figure_restated_below_is_one_fact():
+    text = ("区政府工作报告发布\n2022-12-30 来源:新京报\n经济\n过去一年来减税降费超60亿元\n"
+            "过去一年来，昌平制定实施助企纾困政策，减税降费超60亿元，帮助企业获得金融支持60亿元。\n")
+    got = extract_document(text, publish_date="2022-12-30")["indicators"]
+    assert [(g["metric"], g["value"]) for g in got] == [("减税降费", 60), ("帮助企业获得金融支持", 60)]
+    assert got[0]["position"] > text.index("昌平")  # the paragraph's row, not the subheading's

@@ -410,6 +410,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         tokens = _without_unveilers(tokens)
     verb_at = [i for i, t in enumerate(tokens) if t.kind == "verb"]
     verb_texts = [tokens[i].text for i in verb_at]
+    # a phrase is listed as one of a category (_list_category) only in a clause with a 、 or a 等
+    listing = any(t.kind == "list" or t.kind == "deng" for t in tokens)
     for i, tok in enumerate(tokens):
         if tok.kind != "phrase":
             continue
@@ -445,7 +447,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         before, after = verb_texts[:split], verb_texts[split:]
         found = _last_suffix(phrase)
         if (found is None or found[0] < len(phrase) or found[2] != "project") \
-                and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
+                and listing and _list_category(tokens, i, lex.MEASURE_CATEGORIES):
             # 资本项目收入支付便利化、本外币合一银行账户等试点: each item listed is one of them, whole
             name = _without_trailing_noise(phrase)
             for part, at in _adjacent_quotes(name):
@@ -461,14 +463,15 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             if kind == "project" and lex.QUOTED_PROGRAMME.search(name):
                 kind = "measure"
             elif suffix in _ZONE_SUFFIXES or suffix == "平台":
-                kind = "project" if _physical(_nearest_verbs(before, after)) or _list_category(tokens, i) \
+                kind = "project" if _physical(_nearest_verbs(before, after)) or listing and _list_category(tokens, i) \
                     else "measure"
             elif kind == "project" and suffix in lex.AMBIGUOUS_SUFFIXES and any(
                     m in v for v in before[-1:] for m in _MEASURE_VERBS_NEAR):
                 kind = "measure"
             elif kind == "measure" and (
                     end == len(phrase) and _listed_as_works(tokens, i)
-                    or suffix in lex.AMBIGUOUS_SUFFIXES and (_list_category(tokens, i) or _status_named(tokens, i))):
+                    or suffix in lex.AMBIGUOUS_SUFFIXES and (listing and _list_category(tokens, i)
+                                                             or verb_at and _status_named(tokens, i))):
                 kind = "project"  # (…、老旧小区综合整治等7个项目: listed as one of the projects)
             if kind == "project" and end < len(phrase) and after[:1] and after[0].startswith(_LANDING) \
                     and 2 <= len(phrase) - end <= 15 and not _BARE_COUNT.fullmatch(phrase, end) \
@@ -499,7 +502,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             for part, at in _conjoined_names(name, kind):
                 yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after,
                                  alone=not verb_at)
-        elif _list_category(tokens, i) or _status_named(tokens, i):
+        elif listing and _list_category(tokens, i) or verb_at and _status_named(tokens, i):
             name = _without_trailing_noise(_LIST_CLOSED_BY_A_COUNT.sub("", phrase))  # (…、凯普顿医药6家企业)
             if 2 <= len(name) <= 20:
                 yield _Candidate("project", name, start, start + len(name), None, before, after)

@@ -908,10 +908,34 @@ def _without_headline_repeats(text: str, rows: list[dict]) -> list[dict]:
     """A headline's figure that the body states again (上半年GDP增长5.1% … 同比增长5.1%) is one fact:
     the body's row, which has the fuller quote, stands for it."""
     first_line = next((m for m in re.finditer(r"[^\n]+", text) if m.group().strip()), None)
-    if first_line is None or len(first_line.group().strip()) > _HEADLINE_MAX or "。" in first_line.group():
-        return rows
-    body = {(r["value"], r["unit"]) for r in rows if r["position"] >= first_line.end()}
-    return [r for r in rows if r["position"] >= first_line.end() or (r["value"], r["unit"]) not in body]
+    if first_line is not None and len(first_line.group().strip()) <= _HEADLINE_MAX and "。" not in first_line.group():
+        body = {(r["value"], r["unit"]) for r in rows if r["position"] >= first_line.end()}
+        rows = [r for r in rows if r["position"] >= first_line.end() or (r["value"], r["unit"]) not in body]
+    return _without_subheading_repeats(text, rows)
+
+
+def _without_subheading_repeats(text: str, rows: list[dict]) -> list[dict]:
+    """A title or subheading line (昌平2022年生产总值预计超1300亿元, 过去一年来减税降费超60亿元) whose figure a paragraph
+    after it states again of the same measure: the paragraph's row stands for it."""
+    kept = []
+    for k, r in enumerate(rows):
+        line_start = text.rfind("\n", 0, r["position"]) + 1
+        line_end = text.find("\n", r["position"])
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if len(line.strip()) <= _HEADLINE_MAX and "。" not in line and any(
+                later["position"] > line_end and later["value"] == r["value"] and later["unit"] == r["unit"]
+                and _same_measure(r["metric"], later["metric"]) for later in rows[k + 1:]):
+            continue
+        kept.append(r)
+    return kept
+
+
+def _same_measure(a: str, b: str) -> bool:
+    if a in b or b in a:
+        return True
+    sa, sb = set(a), set(b)
+    return len(sa & sb) >= 0.5 * len(sa | sb)
 
 
 _LAST_WORDS = ("率", "指数")
