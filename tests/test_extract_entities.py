@@ -547,3 +547,10 @@ def test_a_new_district_being_built_is_a_project_and_idioms_and_passives_are_no_
     text = ("加快首都商务新区建设，推动创新区建设。全市人民众志成城、守望相助。"
             "一个项目被招引进来后，唯有真正落地并开花结果，才有意义。")
     assert set(_run(extract_projects, text, "丰台区")) == {"首都商务新区"}
+
+
+def test_a_short_name_noted_after_a_firm_is_no_part_of_it_and_laboratories_are_projects():
+    text = ("北京华大九天工业软件研究院有限公司(以下简称“华大九天工业软件研究院”)正式进驻经开区。"
+            "经开区将支持中国能建在区内设立高空风能实验室、绿色先进材料研究院等。")
+    projects = set(_run(extract_projects, text, "北京经济技术开发区"))
+    assert projects == {"北京华大九天工业软件研究院有限公司", "高空风能实验室", "绿色先进材料研究院"}, projects

@@ -157,6 +157,7 @@ _REVERSED_SUFFIX_RE = re.compile(
     ) + ")(?=.)",
     re.S,
 )
+_ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[^（()）]*[)）]$")
 _TRAILING_PAREN = re.compile(r"[（(][^（()）]{1,20}[)）]")
 
 
@@ -429,6 +430,8 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             continue  # 新增项目321个: a count, which is an indicator
         phrase, start = _trim(text, tok.start, tok.text)
         phrase = phrase.rstrip("的")
+        if "简称" in phrase:  # …有限公司(以下简称“华大九天研究院”): the short name noted after it is no part of it
+            phrase = _ALIAS_NOTE.sub("", phrase)
         if "——" in phrase:  # …个人征信公司——朴道征信有限公司, 发布会——通州专场: the name is after the dash
             cut = phrase.rindex("——") + 2
             phrase, start = phrase[cut:], start + cut

@@ -76,6 +76,7 @@ PROJECT_SUFFIXES = (
     "装置", "设施集群",  # 地球系统数值模拟装置, 大科学设施集群: research facilities
     "古镇",  # 张家湾古镇
     "新区",  # 首都商务新区, 雄安新区: a new district being built
+    "实验室", "研究所",  # 高空风能实验室: research institutions set up
 )
 SINGLE_CHAR_PROJECT_SUFFIXES = ("路", "街", "巷", "站", "馆", "港", "园", "楼", "院", "厂", "宫", "城")
 
