@@ -259,14 +259,31 @@ _BARE_SUFFIXES = frozenset(s for s, _ in _SUFFIXES) | {""}
 
 
 def _is_generic(name: str) -> bool:
-    """重点项目, 一批优质金融机构: a category, not a named thing."""
-    core = _GENERIC_WORDS.sub("", name)
+    """重点项目, 一批优质金融机构, 北京市顺义区优质项目: a category, not a named thing."""
+    core = _GENERIC_WORDS.sub("", _without_leading_places(name))
     if not _CJK.search(name) and not re.search(r"[A-Za-z]{2}", name):
         return True
     if len(name) <= 1:
         return True
     return len(core) <= 2 and not re.search(r"[“”\"0-9A-Za-z]", name) and core in _BARE_SUFFIXES \
         or len(core) == 0
+
+
+def _without_leading_places(name: str) -> str:
+    """北京市顺义区优质项目 → 优质项目: the jurisdictions a category of praise is prefixed with do not make it a
+    name (北京金融法院 stays: the court of that place is one thing)."""
+    m = _leading_jurisdictions().match(name)
+    return name[m.end():] if m and _PRAISED_CATEGORY.match(name, m.end()) else name
+
+
+_PRAISED_CATEGORY = re.compile(r"(?:一批)?(?:优质|重点|重大|知名|龙头|头部|领军|标杆|代表性|标志性)")
+
+
+@lru_cache(maxsize=1)
+def _leading_jurisdictions() -> re.Pattern:
+    names = sorted(district_rules.jurisdiction_names(), key=len, reverse=True)
+    return re.compile(
+        "(?=" + first_character_class(n[0] for n in names) + ")(?:" + "|".join(map(re.escape, names)) + ")+")
 
 
 def _not_a_name(name: str) -> bool:
@@ -304,7 +321,7 @@ _MEASURE_SUFFIX_START = re.compile("|".join(sorted(map(re.escape, lex.MEASURE_SU
 _WORKS_VERBS = frozenset({"扩建", "改建", "新建", "改扩建", "建设", "升级", "提升"})
 _WORKS_NOUNS = ("项目", "工程", "改造项目", "改造工程")
 # (the works verbs are among them: _merge_inner_verbs rejoins 扩建 + 项目 under the same check)
-_NAME_INNER_VERBS = frozenset({"实施", "开放", "推广", "促进", "签约", "管理"}) | _WORKS_VERBS
+_NAME_INNER_VERBS = frozenset({"实施", "开放", "推广", "促进", "签约", "管理", "保障"}) | _WORKS_VERBS
 # verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
 _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
                  "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
@@ -326,8 +343,11 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
         if tok.kind == "phrase" and i + 1 < len(tokens) and tokens[i + 1].kind == "verb" \
                 and tokens[i + 1].text in _NAME_INNER_VERBS:
             nxt = tokens[i + 2] if i + 2 < len(tokens) else None
-            if nxt is not None and nxt.kind == "phrase" and _MEASURE_SUFFIX_START.match(nxt.text) \
+            if nxt is not None and nxt.kind == "phrase" and (
+                    _MEASURE_SUFFIX_START.match(nxt.text)
+                    or nxt.text.startswith("工作") and _MEASURE_SUFFIX_START.match(nxt.text, 2)) \
                     and not _has_project_suffix(tok.text):
+                # (…专项监督 + 保障 + 工作方案: a plan's name holds its verb and its 工作 too)
                 out.append(Token("phrase", text[tok.start:nxt.end], tok.start, nxt.end))
                 i += 3
                 continue
@@ -662,6 +682,7 @@ def _is_place_name(name: str) -> bool:
 _FOREIGN_PLACE = re.compile(r"(?:中国)?(?:香港|澳门|台湾)(?:地区)?|欧洲|亚洲|非洲|美洲|东盟|日韩|京津冀")
 
 
+_QUOTED_SLOGANS = re.compile(r"(?:“[^“”]{1,4}”){2,}")  # 深度融入“两区”“三平台”建设: slogans, nothing built
 _COUNTED_LAYOUT = re.compile(r"“(?:[一二两三四五六七八九十百千万]+[\u4e00-\u9fff]{1,3}){2,}”")
 
 
@@ -669,7 +690,7 @@ def _project_name_ok(cand: "_Candidate") -> bool:
     name = cand.name
     if _NOT_NAMES.match(name) or "的" in name or "《" in name or _is_place_name(name):
         return False  # (《北京市城乡规划条例》组织实施: a law carried out is a measure, not works)
-    if _COUNTED_LAYOUT.fullmatch(name):
+    if _COUNTED_LAYOUT.fullmatch(name) or _QUOTED_SLOGANS.fullmatch(name):
         return False  # “两基地三园区”, “三城一区”: a slogan for a layout, not one thing built
     if cand.verbs_before[-1:] and cand.verbs_before[-1] in _HONOUR_VERBS and cand.suffix not in _ZONE_SUFFIXES:
         return False  # 首开LONG街入选北京最美街巷: a list or an honour won, not a thing built
