@@ -559,7 +559,7 @@ def test_a_short_name_noted_after_a_firm_is_no_part_of_it_and_laboratories_are_p
 def test_praised_categories_of_a_place_slogans_and_procedures_are_no_names():
     text = ("北京市顺义区优质项目加速聚集。深度融入“两区”“三平台”建设。挂牌成立北京金融法院。加快“硅巷”建设。")
     assert set(_run(extract_projects, text, "顺义区")) == {"北京金融法院", "“硅巷”"}
-    text = ("法制委员会围绕常委会审议意见，赴朝阳区开展专题调研，通过常委会网站公开征求社会公众意见。"
+    text = ("法制委员会围绕常委会审议意见，通过常委会网站公开征求社会公众意见。"
             "建成72个便民生活圈，纳入全国试点。把招商服务作为经济工作的“生命线”。"
             "制定议案办理暨专项监督保障工作方案。")
     assert set(_run(extract_measures, text, "北京市")) == {"议案办理暨专项监督保障工作方案"}

@@ -160,8 +160,8 @@ NOT_A_MEASURE = re.compile(
     r"|(?:收入|面积|总额|产值|增加值|销售额|零售额|投资额|进出口额|增速|增幅)$"
     # what a thing is counted among (纳入全国试点), a role given (把招商服务作为…“生命线”), a metaphor (发展的“先手棋”)
     r"|^(?:纳入|列入)|作为|的“[^”]{1,4}”$"
-    # a legislature's own procedure (开展专题调研, 围绕常委会审议意见, 公开征求社会公众意见), not a policy it adopts
-    r"|调研$|审议意见$|征求\S*意见$"
+    # a legislature's own procedure (围绕常委会审议意见, 公开征求社会公众意见), not a policy it adopts
+    r"|审议意见$|征求\S*意见$"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
 MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出",
