@@ -563,3 +563,13 @@ def test_praised_categories_of_a_place_slogans_and_procedures_are_no_names():
             "建成72个便民生活圈，纳入全国试点。把招商服务作为经济工作的“生命线”。"
             "制定议案办理暨专项监督保障工作方案。")
     assert set(_run(extract_measures, text, "北京市")) == {"议案办理暨专项监督保障工作方案"}
+
+
+def test_the_frame_of_a_clause_is_no_name_and_results_rhetoric_no_measure():
+    text = ("喜悦项目即改造原新燕莎金街购物广场。除喜悦项目外，三眼井片区位于皇城景山街区，已具备了开工条件。"
+            "志道生物是一家专注蛋白质工程的企业。将开展恢复性修建让街区重新焕发生机。该公司将总部、研发中心全部迁入了海淀区。")
+    projects = set(_run(extract_projects, text, "东城区"))
+    assert not any(p.startswith(("即", "除")) or p.endswith("了") or "是一家" in p or "让" in p or "位于" in p
+                   or p == "全部" for p in projects), projects
+    measures = set(_run(extract_measures, text + "奋力实现一季度“开门红”，亮出了高质量发展“成绩单”。", "东城区"))
+    assert not any("开门红" in m or "成绩单" in m for m in measures), measures

@@ -1022,3 +1022,10 @@ def test_a_subheading_figure_restated_below_is_one_fact():
     got = extract_document(text, publish_date="2022-12-30")["indicators"]
     assert [(g["metric"], g["value"]) for g in got] == [("减税降费", 60), ("帮助企业获得金融支持", 60)]
     assert got[0]["position"] > text.index("昌平")  # the paragraph's row, not the subheading's
+
+
+def test_things_counted_before_and_named_again_are_no_new_figures():
+    got = _indicators("东城区第一批三个重大项目集中开工。“这三个项目经济效益高。”目前我们三个项目工人都已经备足。"
+                      "包括以上3个重大项目在内，全年计划开工10个。志道生物是此次集中签约的22个重点项目之一。",
+                      publish_date="2023-02-20")
+    assert [g["value"] for g in got] == [3, 10]

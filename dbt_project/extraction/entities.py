@@ -668,7 +668,7 @@ def _status_named(tokens: Sequence[Token], i: int) -> bool:
 # words that sit where a name would (落地我区, 目前已落地) but are places, times or pronouns
 _NOT_NAMES = re.compile(
     r"^(?:我区|本区|我市|本市|全区|全市|在京|京|目前|不久前|此前|近年来|每年|今年|明年|契机|案例|发力|中小学|中小学校|"
-    r"(?:其中)?(?:[一二三四]季度|上半年|下半年|年内|年底|全年)|"
+    r"(?:其中)?(?:[一二三四]季度|上半年|下半年|年内|年底|全年)|全部|全都|"
     r"[^\s]{0,2}(?:之路|道路|思路|出路|新路))$"
 )
 

@@ -40,7 +40,7 @@ ADVERBS = (
     "基本", "初步", "不断", "集中", "(?<=[区市县])在", "认真", "预计", "此次", "本次",
     # 在 + a Beijing place ends the name before it (…项目在北京经济技术开发区集中签约)
     "(?<=[\u4e00-\u9fff”])在(?=京|北京|我区|本区|本市|全市|全区|全国|东城|西城|朝阳|海淀|丰台|石景山|门头沟|房山|"
-    "通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|经开区|亦庄|副中心|城市副中心)",
+    "通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆|经开区|亦庄|副中心|城市副中心|中关村)",
 )
 BOUNDARY_WORDS = VERBS + ADVERBS
 
@@ -162,6 +162,8 @@ NOT_A_MEASURE = re.compile(
     r"|^(?:纳入|列入)|作为|的“[^”]{1,4}”$"
     # a legislature's own procedure (围绕常委会审议意见, 公开征求社会公众意见), not a policy it adopts
     r"|审议意见$|征求\S*意见$"
+    # the rhetoric of results (实现一季度“开门红”, 亮出高质量发展“成绩单”), not a policy
+    r"|开门红|成绩单|加速度|满堂红|金名片|新名片|答卷”?$"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
 MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出",
@@ -194,6 +196,8 @@ NOT_A_NAME = re.compile(
     r"|^首都功能(?:核心|拓展)区$|定位$"
     # one named before (该研究院, 这些项目): a reference, not a name
     r"|^(?:该|这|那)(?=[\u4e00-\u9fff])"
+    # a clause's frame, not a name: 即改造…, 除喜悦项目外, …具备了, …是一家专注…的企业, …修建让街区…
+    r"|^(?:即|除|纳入|列入)|了$|是一[家个所座]|(?<!转)让(?=[\u4e00-\u9fff])|位于"
     # an idiom ending in a name's last character (全市人民众志成城), a passive clause (项目被招引), an adverb (唯有真正)
     r"|众志成城$|被[\u4e00-\u9fff]{0,2}$|^唯有|真正$"
 )

@@ -622,7 +622,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 respective = _listed_subjects(clause.text) or respective
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2
-                                                   and not _names_a_package(text, q) and not _counts_a_slogan(text, q)])
+                                                   and not _names_a_package(text, q) and not _counts_a_slogan(text, q)
+                                                   and not _refers_back(text, q)])
             n = len(in_clause)
             if respective is None and n >= 2 and len(clause_metrics) >= n and len(set(clause_metrics[-n:])) == n:
                 # 城镇居民人均可支配收入实现37095元，农村居民人均纯收入实现20076元，分别增长10.2%和12%
@@ -875,6 +876,18 @@ _SLOGAN_COUNTED = re.compile(r"“[^“”]{1,6}”(?:[，,。；;、：:]|$)")
 
 def _counts_a_slogan(text: str, q: Quantity) -> bool:
     return q.unit == "个" and not q.number_text[:1].isdigit() and _SLOGAN_COUNTED.match(text, q.end) is not None
+
+
+# 这三个项目, 以上3个重大项目, 我们三个项目: things counted before, named again; …的22个重点项目之一: one of them
+_BACK_REFERENCE_BEFORE = re.compile(r"(?:这|那|以上|上述|我们|此)$")
+_ONE_OF_THEM_AFTER = re.compile(r"[\u4e00-\u9fff“”]{0,12}之一")
+
+
+def _refers_back(text: str, q: Quantity) -> bool:
+    if q.unit not in _COUNT_UNITS:
+        return False
+    return _BACK_REFERENCE_BEFORE.search(text, max(0, q.qualifier_start - 2), q.qualifier_start) is not None \
+        or _ONE_OF_THEM_AFTER.match(text, q.end) is not None
 
 
 def _names_a_package(text: str, q: Quantity) -> bool:
