@@ -1029,3 +1029,12 @@ def test_things_counted_before_and_named_again_are_no_new_figures():
                       "包括以上3个重大项目在内，全年计划开工10个。志道生物是此次集中签约的22个重点项目之一。",
                       publish_date="2023-02-20")
     assert [g["value"] for g in got] == [3, 10]
+
+
+def test_an_average_over_years_just_past_is_cumulative_and_now_resets_a_named_year():
+    got = _indicators("预计地区生产总值达到600亿元，同比增长9.3%，五年年均增长11.7%。到2020年，数字经济营业收入年均增长15%左右。",
+                      publish_date="2016-01-20")
+    assert [(g["value"], g["period"]) for g in got] == [(600, "2016"), (9.3, "2016"), (11.7, "cumulative"), (15, "2020")]
+    got = _indicators("王有国说，2035年城乡建设用地减量目标大兴已经提前实现，目前全区战略留白18.7平方公里。",
+                      publish_date="2023-06-20")
+    assert [(g["value"], g["period"]) for g in got] == [(18.7, "2023")]

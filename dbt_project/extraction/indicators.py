@@ -455,6 +455,8 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
             plan: bool, clause_text: str, looking_back: bool = False) -> str | None:
     before = text[s0:pos]
     named = _named_year(before, ctx.current_year)
+    if named and _NOW.search(before, named[0]):
+        named = None  # 2035年…目标大兴已经提前实现，目前全区战略留白18.7平方公里: today's figure, not 2035's
     cumulative = _last_match(_CUMULATIVE, before[max(before.rfind("；"), before.rfind(";")) + 1:])
     if looking_back and not named and not cumulative and not _PART_OF_YEAR.search(before) \
             and not _reaches_a_level(before):
@@ -472,6 +474,9 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
         named_at, year = named
         before = before[named_at:]
     if "每年" in clause_text or "年均" in clause_text:
+        if "年均" in clause_text and not plan and _PAST_SPAN.search(before) \
+                and not (named and ctx.current_year and named[1] > ctx.current_year):
+            return "cumulative"  # 五年年均增长15.1%, 五年来…年均增幅8%: the average of the years looked back on
         return str(year) if year else None
     m = _last_match(_MONTH_RANGE, before)
     if m and year:
@@ -504,6 +509,10 @@ _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 # …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|迈上|突破|跨入|(?:提高|提升|增加|增长|跃升|上升|下降|降低|压缩|缩短)[到至]|增至|降至|为)了?$")
+_NOW = re.compile(r"[，,；;](?:截[至止])?(?:目前|当前|现在|如今)")
+# a span of years just past that an average is taken over (五年年均, 五年来, 过去五年, 近三年)
+_PAST_SPAN = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来|间)|(?:[两三四五六七八九十]|\d{1,2})年(?=年均)"
+                        r"|(?:过去|近|前)(?:[两三四五六七八九十]|\d{1,2})年")
 # …计划实施197项重点建设项目，已完成12项: what is already done is no part of the plan
 _DONE_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|开工|实现|落地|竣工)")
 # …分别达到了48.6%和: the figures listed before this one share its verb
