@@ -1038,3 +1038,14 @@ def test_an_average_over_years_just_past_is_cumulative_and_now_resets_a_named_ye
     got = _indicators("王有国说，2035年城乡建设用地减量目标大兴已经提前实现，目前全区战略留白18.7平方公里。",
                       publish_date="2023-06-20")
     assert [(g["value"], g["period"]) for g in got] == [(18.7, "2023")]
+
+
+def test_a_district_release_quoting_the_city_figures_gives_them_to_the_city():
+    text = ("2021年1-12月西城区主要经济指标完成情况\n1-12月，西城区经济运行持续向好。\n"
+            "1-12月，北京市累计实现社会消费品零售总额14867.7亿元，同比增长8.4%，西城区累计实现社会消费品零售总额1089.4亿元，"
+            "同比增长9.7%。\n上半年，北京市规模以上工业增加值按可比价格计算，同比增长7.1%。北京市西城区地区生产总值增长5%。")
+    got = _indicators(text, publish_date="2022-01-27")
+    assert [(g["metric"], g["value"], g["district"]) for g in got] == [
+        ("社会消费品零售总额", 14867.7, "北京市"), ("社会消费品零售总额", 8.4, "北京市"),
+        ("社会消费品零售总额", 1089.4, "西城区"), ("社会消费品零售总额", 9.7, "西城区"),
+        ("规模以上工业增加值", 7.1, "北京市"), ("地区生产总值", 5, "西城区")]

@@ -154,6 +154,11 @@ def _districts_opening(heading: str) -> tuple[str, ...]:
     return tuple(m.district for m in mentions(heading) if not m.municipal and m.start == 0)
 
 
+# 北京市累计实现社会消费品零售总额…, 北京市规模以上工业增加值…: a district's report quoting the city's own figures
+_CITY_FIGURES_AFTER = re.compile(r"(?:全年|上半年|前三季度|一季度|[1-9１-９]{1,2}-[1-9１-９]{1,2}月)?[，,]?"
+                                 r"(?:累计|实现|完成|规模以上|地区生产总值|社会消费品|一般公共预算|全社会|固定资产|居民人均)")
+
+
 def district_resolver(text: str, sentences: Sequence, default_district: str,
                       text_mentions: list[Mention] | None = None) -> Callable[[int], str]:
     """A function from a character offset in text to the district the clause there is about.
@@ -169,7 +174,9 @@ def district_resolver(text: str, sentences: Sequence, default_district: str,
                 clause_starts.add(c.start)
         all_mentions = [
             m for m in all_mentions
-            if not m.municipal and any(cs in clause_starts for cs in range(max(0, m.start - 1), m.start + 1))
+            if (any(cs in clause_starts for cs in range(max(0, m.start - 1), m.start + 1))
+                or m.start - 3 in clause_starts and text.startswith("北京市", m.start - 3))  # (北京市西城区…)
+            and (not m.municipal or _CITY_FIGURES_AFTER.match(text, m.end) and text[m.start:m.end] == "北京市")
         ]
     starts = [m.start for m in all_mentions]
     sent_starts = [s.span.start for s in sentences]
@@ -216,12 +223,12 @@ def district_resolver(text: str, sentences: Sequence, default_district: str,
                     return local[-1].district
             elif local:
                 return MUNICIPAL if municipal_doc else default_district
-            else:
-                return MUNICIPAL if municipal_doc else default_district
+            else:  # only the city is named before (in a district's report: the city's own figures, kept above)
+                return MUNICIPAL
         # 3. the previous sentence of the paragraph (…大兴定下目标：…。金融…占GDP比重超过40%)
         if k - 1 >= para_start:
             prev = sentences[k - 1].span
-            got = decide(in_range(prev.start, prev.end))
+            got = decide([m for m in in_range(prev.start, prev.end) if municipal_doc or not m.municipal])
             if got:
                 return got
         # 4. the heading above

@@ -977,6 +977,7 @@ _SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体
 
 
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
+_PRICE_NOTE_AFTER_SUBJECT = re.compile(r"(?:按|扣除|剔除)[^，,]{0,12}?(?:计算|因素|口径)$")
 # 同比增长4.5%，扣除价格因素，实际增长4.9%: real or nominal growth, of the subject named before
 _REAL_OR_NOMINAL = frozenset({"实际", "名义", "实际增长", "名义增长"})
 
@@ -986,6 +987,9 @@ def _subject_of(clause_text: str) -> str | None:
     s = _strip_leading(clause_text.strip().rstrip("，,：:；;。"))
     if _PRICE_NOTE.match(s):
         return None  # 按不变价格计算, 扣除价格因素: how the next figure was computed, not what it measures
+    note = _PRICE_NOTE_AFTER_SUBJECT.search(s)
+    if note and 2 <= note.start() <= 15:
+        return s[:note.start()]  # 规模以上工业增加值按可比价格计算，同比增长7.1%: the subject, then how it was computed
     m = _SUBJECT_PREDICATE.search(s)
     if m is None or m.start() < 2 or m.start() > 15:
         return None
