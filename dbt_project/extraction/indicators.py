@@ -771,7 +771,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         "qualifier": q.qualifier,
                         "district": district_of(q.start),
                     })
-    out = _without_headline_repeats(text, out)
+    out = _without_restatements(_without_headline_repeats(text, out))
     if rows:
         sentence_starts = [sent.span.start for sent in sentences]
         out += table_indicators(text, rows, district_of, lambda pos: _period(
@@ -934,6 +934,19 @@ def _without_headline_repeats(text: str, rows: list[dict]) -> list[dict]:
         body = {(r["value"], r["unit"]) for r in rows if r["position"] >= first_line.end()}
         rows = [r for r in rows if r["position"] >= first_line.end() or (r["value"], r["unit"]) not in body]
     return _without_subheading_repeats(text, rows)
+
+
+def _without_restatements(rows: list[dict]) -> list[dict]:
+    """The same figure of the same measure, for the same period and place, stated again further on (a summary
+    repeating the body): one fact, kept where it is first stated."""
+    seen: set[tuple] = set()
+    kept = []
+    for r in rows:
+        key = (r["metric"], r["value"], r["unit"], r["period"], r["kind"], r["district"], r["is_target"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(r)
+    return kept
 
 
 def _without_subheading_repeats(text: str, rows: list[dict]) -> list[dict]:
