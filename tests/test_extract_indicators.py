@@ -1058,3 +1058,9 @@ def test_a_figure_stated_again_in_a_summary_is_one_fact():
     got = _indicators(text, publish_date="2023-07-27")
     assert [(g["metric"], g["value"]) for g in got] == [
         ("地区生产总值", 5.5), ("一般公共预算收入", 12.9), ("金融业增加值", 6.5)]
+
+
+def test_the_year_a_rise_started_from_belongs_to_the_first_figure_only():
+    got = _indicators("十三五时期，地区生产总值由2016年的5908亿元预计增至9500亿元。", publish_date="2021-01-10")
+    assert [(g["metric"], g["value"], g["period"]) for g in got] == [
+        ("地区生产总值", 5908, "2016"), ("地区生产总值", 9500, "2021")]

@@ -137,10 +137,14 @@ def _strip_trailing(s: str) -> str:
         m = _TRAILING_REVERSED.match(s[::-1])
         if m:
             s, changed = s[: -len(m.group())], True
-        m = _TRAILING_COMPARISON.search(s)
+        m = _TRAILING_COMPARISON.search(s) or _TRAILING_FROM.search(s)
         if m and m.start() >= 2:
             s, changed = s[: m.start()], True
     return s
+
+
+# 地区生产总值由2016年的 (5908亿元增至…): where a rise starts from, not what is measured
+_TRAILING_FROM = re.compile(r"(?:由|从)(?:(?:19|20|１９|２０)\d{2}年|试点前|上年|去年)?(?:的)?$")
 
 
 # …2023年较2022年, …比上年同期: the comparison, not the metric, ends the phrase
@@ -563,6 +567,7 @@ _HORIZON_BEFORE = re.compile(r"(?:到|至)$")
 _PLAN_HORIZON = re.compile(r"(?:到|至)“?十([三四五六])五”?(?:规划)?(?:末|期末|时期末)[，,]")
 _PLAN_END_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+_TO_AFTER_FROM = re.compile(r"(?:增|提高|提升|升|降|减少|下降|跃升|扩大|缩小|增长)?[至到]")
 _BUILT_ON = re.compile(r"[^，,；;。]{0,16}?基础上[^，,；;。]{0,6}[，,；;]")
 
 
@@ -579,6 +584,8 @@ def _named_year(before: str, current_year: int | None) -> tuple[int, int] | None
             continue
         if _BUILT_ON.match(before, m.end()):
             continue  # 今年在延续2021年64项任务基础上，新增63项: the base built on is not the later clause's year
+        if before[m.start() - 1:m.start()] in ("由", "从") and _TO_AFTER_FROM.search(before, m.end()):
+            continue  # 由2016年的5908亿元增至9500亿元: the year the rise started from is not the 9500's
         named = (m.start(), int(m.group(1)))
     for m in _PLAN_HORIZON.finditer(before):  # 到“十四五”末，…: the plan's last year
         if named is None or m.start() > named[0]:
