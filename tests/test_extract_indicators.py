@@ -1064,3 +1064,12 @@ def test_the_year_a_rise_started_from_belongs_to_the_first_figure_only():
     got = _indicators("十三五时期，地区生产总值由2016年的5908亿元预计增至9500亿元。", publish_date="2021-01-10")
     assert [(g["metric"], g["value"], g["period"]) for g in got] == [
         ("地区生产总值", 5908, "2016"), ("地区生产总值", 9500, "2021")]
+
+
+def test_a_gap_written_the_other_way_round_is_the_subjects_change():
+    got = _indicators("2019年，北京服务业占GDP比重达83.5%，比全国平均水平高29.6个百分点；地区生产总值增长5.5%，比全市低0.4个百分点。"
+                      "新一轮试点方案确定的177项任务现已完成94%。", publish_date="2020-09-01")
+    assert [(g["metric"], g["value"], g["kind"], g["direction"]) for g in got] == [
+        ("服务业占GDP比重", 83.5, "share", None), ("服务业占GDP比重比全国平均水平高", 29.6, "change", "up"),
+        ("地区生产总值", 5.5, "change", "up"), ("地区生产总值比全市低", 0.4, "change", "down"),
+        ("任务", 177, "level", None), ("任务", 94, "share", None)]

@@ -33,7 +33,9 @@ _RATE_NOUN_END = re.compile(r"(?:率|比重|占比)$")
 _ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:计划|目标任务|目标|任务)(?=的?$)")
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
 _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
-                                r"|[一二三四1-4]季度|上季度|上月|上年)")
+                                r"|[一二三四1-4]季度|上季度|上月|上年)"
+                                # 比全国平均水平高29.6个百分点: the same comparison, written the other way round
+                                r"|(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:高|低|快|慢)")
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
@@ -54,7 +56,7 @@ _TRAILING = sorted(
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是 改善
     多增加 多增 少增 多增长 净减 净增
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
-    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已
+    同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已 现已
     一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上 年均 保持年均 收窄 放缓""".split(),
     key=len, reverse=True,
 )
@@ -66,7 +68,7 @@ _LEADING = re.compile(
     r"|(?:约|大约|近|超过?)(?=占)"  # 跨国公司总部增至132家，约占全市总数70%: the share is still the subject's
     r"|(?:汇集|集聚|聚集|汇聚|拥有|坐拥)了?(?=[\u4e00-\u9fff]{2})"  # 汇集规上企业20家: what is held, not the holding
     r"|(?:较|比)(?:上年|去年|上一年|年初|上月|上季度|全市|全区|(?:19|20|１９|２０)\d{2}年)?(?:同期|末|底|平均水平)?(?:预算数?|计划数?)?"
-    r"(?<![较比])|同比(?!指数)|环比(?!指数)"
+    r"(?<![较比])(?![高低快慢])|同比(?!指数)|环比(?!指数)"  # (比全市低0.4个百分点: a gap, _COMPARED_TO_WHOLE)
     # any other base: 较“十三五”末(2019年), 较前五年, 比疫情前同期
     r"|(?:较|比(?![重例率]))(?:“[^”]{1,8}”|[^，,、“]{0,8}?)(?:末|同期|底|[前上][一二三四五两\d]?年)(?:[（(][^）)]{0,10}[)）])?"
     # the survey a figure comes from: 第四次全国文物普查新发现文物258处
@@ -227,7 +229,7 @@ def _verb_tail(s: str) -> str:
 
 
 _RIGHT_OPENING = re.compile(r"^(?:人民币|的|和|及|、|，|,|）|\)|[:：︰∶])+")
-_VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|已|累计")
+_VERB_OR_TALLY = re.compile(rf"{_VERB_RE.pattern}|现已|已|累计")  # (177项任务现已完成94%)
 _OPENING_VERBS = re.compile(rf"(?:{_VERB_RE.pattern})+")
 _TITLE_IN_RIGHT = re.compile(r"《[^》]*》")
 _BATCH_ENDING = re.compile(r"(?:首批|新一批|一批|第[一二三四五六七八九十]+批)$")
@@ -412,7 +414,8 @@ _NAMES_INCLUDED = re.compile(r"^(.{0,16}?)(?:方面)?(?:则|主要)?(?:包括|�
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
-_GAP_IN_POINTS = re.compile(r"(?:(?P<lower>低于|慢于|落后)|高于|快于|超出|领先)[^，,；;]{0,12}$")
+_GAP_IN_POINTS = re.compile(r"(?:(?P<lower>低于|慢于|落后)|高于|快于|超出|领先)[^，,；;]{0,12}$"
+                            r"|(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:(?P<lower2>低|慢)|高|快)$")
 _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|增长率|涨幅|降幅)(?=(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?$)")
 # 保持年均10%高速增长, 实现8%的增长: the change named after the figure
 _CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续|正向|负)?(?P<verb>增长|下降)")
@@ -432,7 +435,8 @@ def _kind(text: str, q: Quantity, clause_start: int, metric: str, right: str) ->
         return "change", "up" if m.group("verb") in _UP_WORDS else "down"  # 保持年均10%高速增长
     m = _GAP_IN_POINTS.search(tail) if q.unit in ("个百分点", "百分点") else None
     if m:
-        return "change", "down" if m.group("lower") else "up"  # 高于全市2.8个百分点: a gap, read as growth over it
+        # 高于全市2.8个百分点, 比全国平均水平高29.6个百分点: a gap, read as growth over it
+        return "change", "down" if m.group("lower") or m.group("lower2") else "up"
     m = _RATE_OF_CHANGE.search(metric) if q.unit in ("%", "％") else None
     if m:
         return "change", "down" if m.group() == "降幅" else "up"  # 销售额增速回落至0.7%, 降幅收窄至0.9%
