@@ -573,3 +573,10 @@ def test_the_frame_of_a_clause_is_no_name_and_results_rhetoric_no_measure():
                    or p == "全部" for p in projects), projects
     measures = set(_run(extract_measures, text + "奋力实现一季度“开门红”，亮出了高质量发展“成绩单”。", "东城区"))
     assert not any("开门红" in m or "成绩单" in m for m in measures), measures
+
+
+def test_a_short_name_in_brackets_before_where_and_works_joined_by_ji_are_apart():
+    text = ("北京协同创新轨道交通研究院有限公司(简称“协同创新研究院”)在丰台区正式揭牌成立。"
+            "通清路、厂通路及跨潮白河大桥等将完工通车。")
+    projects = set(_run(extract_projects, text, "丰台区"))
+    assert projects == {"北京协同创新轨道交通研究院有限公司", "通清路", "厂通路", "跨潮白河大桥"}, projects

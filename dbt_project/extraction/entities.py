@@ -583,7 +583,7 @@ def _before_an_open_bracket(name: str) -> str:
 
 
 def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
-    """A项目和B项目: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one);
+    """A项目和B项目, A路及B大桥: two projects when each half ends a project's name by itself (广渠春晓和广渠秋韵 stays one);
     “红墙先锋工程”和“双提升”工程: two quoted programmes, each a measure."""
     if kind == "measure" and "”和“" in name and name.startswith("“"):
         cut = name.index("”和“") + 1
@@ -591,11 +591,11 @@ def _conjoined_names(name: str, kind: str) -> list[tuple[str, int]]:
         # (but “京津冀通关便利化”和“北京空港国际物流平台”区块链应用场景: the long noun after them is both's)
         if 1 <= len(tail) <= 2 and name.count("“") == 2:
             return [(name[:cut], 0), (name[cut + 1:], cut + 1)]
-    if kind != "project" or "和" not in name:
+    if kind != "project" or not ("和" in name or "及" in name or "与" in name):
         return [(name, 0)]
-    cut = name.rfind("和")
+    cut = max(name.rfind("和"), name.rfind("及"), name.rfind("与"))  # (厂通路及跨潮白河大桥)
     left, right = name[:cut], name[cut + 1:]
-    if len(left) >= 4 and len(right) >= 4 and _ends_a_project(left) and _ends_a_project(right):
+    if len(left) >= 3 and len(right) >= 3 and _ends_a_project(left) and _ends_a_project(right):
         return [(left, 0), (right, cut + 1)]
     return [(name, 0)]
 
