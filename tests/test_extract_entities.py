@@ -580,3 +580,10 @@ def test_a_short_name_in_brackets_before_where_and_works_joined_by_ji_are_apart(
             "通清路、厂通路及跨潮白河大桥等将完工通车。")
     projects = set(_run(extract_projects, text, "丰台区"))
     assert projects == {"北京协同创新轨道交通研究院有限公司", "通清路", "厂通路", "跨潮白河大桥"}, projects
+
+
+def test_a_source_a_yardstick_or_a_purpose_is_no_project():
+    text = ("据北京市重大项目办相关负责人介绍，较常规工程提前4个月，建成后将满足国家重大科研项目用电需求，"
+            "助力北京国际科技创新中心高质量建设，引进培养了一批加速器。")
+    projects = set(_run(extract_projects, text, "怀柔区"))
+    assert not any(p.startswith(("据", "较", "满足", "助力")) or "了一批" in p for p in projects), projects

@@ -1073,3 +1073,9 @@ def test_a_gap_written_the_other_way_round_is_the_subjects_change():
         ("服务业占GDP比重", 83.5, "share", None), ("服务业占GDP比重比全国平均水平高", 29.6, "change", "up"),
         ("地区生产总值", 5.5, "change", "up"), ("地区生产总值比全市低", 0.4, "change", "down"),
         ("任务", 177, "level", None), ("任务", 94, "share", None)]
+
+
+def test_a_percentage_spaced_off_its_number_is_read():
+    got = _indicators("西城区城镇登记失业率为2.37 %，同比增加1.17个百分点。", publish_date="2022-06-20")
+    assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
+        ("城镇登记失业率", 2.37, "%"), ("城镇登记失业率", 1.17, "个百分点")]

@@ -199,6 +199,8 @@ NOT_A_NAME = re.compile(
     r"|^(?:该|这|那)(?=[\u4e00-\u9fff])"
     # a clause's frame, not a name: 即改造…, 除喜悦项目外, …具备了, …是一家专注…的企业, …修建让街区…
     r"|^(?:即|除|纳入|列入)|了$|是一[家个所座]|(?<!转)让(?=[\u4e00-\u9fff])|位于"
+    # a source, a yardstick or a purpose (据北京市重大项目办…, 较常规工程提前, 满足…需求, 助力…建设), a verb's tense (培养了一批)
+    r"|^(?:据|较|满足|助力)|了一批"
     # an idiom ending in a name's last character (全市人民众志成城), a passive clause (项目被招引), an adverb (唯有真正)
     r"|众志成城$|被[\u4e00-\u9fff]{0,2}$|^唯有|真正$"
 )

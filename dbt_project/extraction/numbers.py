@@ -248,13 +248,16 @@ _COUNTED_BEFORE_A_CLASS = frozenset("个家项类座支批")
 _ROUND_COUNT_WORDS = {q + n for q in "近上逾超" for n in "百千"}
 _SPECIAL_TRIGGER_RE = re.compile("|".join(
     ["分之", "一倍", "一半", "半个", "半天", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "百万",
-     "千万", *sorted(_ROUND_COUNT_WORDS)]))
+     "千万", *sorted(_ROUND_COUNT_WORDS), " %", " ％", "\u00a0%", "\u3000%"]))
+# 失业率为2.37 %: a page converted from a document may space a percentage off its number
+_SPACED_PERCENT_RE = re.compile(r"(?<![\d.．])(\d+(?:\.\d+)?)[ \u00a0\u3000]{1,2}[%％]")
 _NEEDS = {
     "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_a_unit": {"半个", "一半", "半天"},
     "billion_class": {"亿级", "亿元级", "百亿", "千亿"}, "round_over": {"百余", "千余"},
     # (近百亿元, 超千万元: the scan finds 近百 and 超千 there, not 百亿 and 千万)
     "round_billions": {"百亿", "千亿", *_ROUND_COUNT_WORDS}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
     "round_ten_thousands": {"百万", "千万", *_ROUND_COUNT_WORDS}, "round_count": _ROUND_COUNT_WORDS,
+    "spaced_percent": {" %", " ％", "\u00a0%", "\u3000%"},
 }
 
 
@@ -284,6 +287,11 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         else:
             found.append(Quantity(s, start + m.end(), round(n / scale, 4 if scale < 100 else 6), None, None, s,
                                   m.group(0)))
+    for m in (_SPACED_PERCENT_RE.finditer(window) if "spaced_percent" in runs else ()):
+        s = start + m.start()
+        if not quoted.inside(s):
+            qualifier, qualifier_start = _qualifier_before(text, s, 0)
+            found.append(Quantity(s, start + m.end(), float(m.group(1)), "%", qualifier, qualifier_start, m.group(0)))
     for m in (_ONE_FOLD_RE.finditer(window) if "one_fold" in runs else ()):
         s = start + m.start()
         if not quoted.inside(s):
