@@ -7,7 +7,7 @@ from tests.fixtures.transform import GOLD
 
 FLOORS = {
     ("indicators", "F1"): 0.935,  # 0.941 measured
-    ("projects", "R"): 0.91,  # 0.920 measured
+    ("projects", "R"): 0.92,  # 0.925 measured
     ("measures", "R"): 0.805,  # 0.808 measured
     # BI users read these names: noise must stay out
     ("projects", "P"): 0.65,  # 0.657 measured

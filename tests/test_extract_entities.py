@@ -96,7 +96,7 @@ def test_keyword_seeds_are_ordered_rules():
 @pytest.mark.timeout(30)
 def test_gold_recall_floors(gold_dir):
     scores = evaluate(gold_dir)
-    assert scores["projects"][1] >= 0.91, scores
+    assert scores["projects"][1] >= 0.92, scores
     assert scores["measures"][1] >= 0.805, scores  # see test_eval_gold.py
     assert scores["policy_documents"][2] >= 0.95, scores
     # precision stays sane: BI users read these names
