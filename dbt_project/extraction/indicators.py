@@ -31,11 +31,11 @@ _YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:全?年|年度|
 _RATE_NOUN_END = re.compile(r"(?:率|比重|占比)$")
 # 实现国内生产总值43.3亿元，完成年计划的105%: the subject's progress against its annual plan
 _ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:计划|目标任务|目标|任务)(?=的?$)")
+# 比全国平均水平高29.6个百分点, 比全市低0.4个百分点: a gap to the whole, written with 比 before it
+_WHOLE_THEN_GAP = r"(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:(?P<lower2>低|慢)|高|快)"
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
 _COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
-                                r"|[一二三四1-4]季度|上季度|上月|上年)"
-                                # 比全国平均水平高29.6个百分点: the same comparison, written the other way round
-                                r"|(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:高|低|快|慢)")
+                                r"|[一二三四1-4]季度|上季度|上月|上年)|" + _WHOLE_THEN_GAP)
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
@@ -414,8 +414,7 @@ _NAMES_INCLUDED = re.compile(r"^(.{0,16}?)(?:方面)?(?:则|主要)?(?:包括|�
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
-_GAP_IN_POINTS = re.compile(r"(?:(?P<lower>低于|慢于|落后)|高于|快于|超出|领先)[^，,；;]{0,12}$"
-                            r"|(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:(?P<lower2>低|慢)|高|快)$")
+_GAP_IN_POINTS = re.compile(r"(?:(?P<lower>低于|慢于|落后)|高于|快于|超出|领先)[^，,；;]{0,12}$|" + _WHOLE_THEN_GAP + "$")
 _RATE_OF_CHANGE = re.compile(r"(?:增速|增幅|增长率|涨幅|降幅)(?=(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?$)")
 # 保持年均10%高速增长, 实现8%的增长: the change named after the figure
 _CHANGE_AFTER = re.compile(rf"^的?(?:高速|快速|较快|稳定|平稳|中高速|稳步|持续|正向|负)?(?P<verb>增长|下降)")
@@ -1001,6 +1000,7 @@ _SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体
 
 
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
+# (not _PRICE_NOTE itself: its 以…计 would cut 规模|以上工业增加值按可比价格计算)
 _PRICE_NOTE_AFTER_SUBJECT = re.compile(r"(?:按|扣除|剔除)[^，,]{0,12}?(?:计算|因素|口径)$")
 # 同比增长4.5%，扣除价格因素，实际增长4.9%: real or nominal growth, of the subject named before
 _REAL_OR_NOMINAL = frozenset({"实际", "名义", "实际增长", "名义增长"})
