@@ -330,6 +330,8 @@ _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "�
 
 def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
     """Re-join a policy name a verb split: 东城区碳达峰 + 实施 + 方案 → 东城区碳达峰实施方案."""
+    if not any(t.kind == "verb" and t.text in _NAME_INNER_VERBS for t in tokens):
+        return tokens  # every merge below rejoins at one of these verbs (开放 of 服务业扩大开放 too)
     out: list[Token] = []
     i = 0
     while i < len(tokens):
