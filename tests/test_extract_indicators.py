@@ -525,6 +525,17 @@ def test_a_headline_about_the_first_half_without_a_year_dates_the_page_figures_a
         (607.6, "2023H1"), (5.2, "2023H1"), (9, "2023H1"), (11, "2023H1"), (96949, "2023"), (10, "2023")]
 
 
+@pytest.mark.parametrize("title, period", [
+    ("朝阳区前三季度经济运行情况", "2024-01..2024-09"),       # the district first, then the part of the year
+    ("北京市石景山区上半年经济运行情况", "2024H1"),
+    ("北京经开区1-10月经济运行情况", "2024-01..2024-10"),     # months counted from January
+    ("推进两区建设上半年工作总结", "2024"),                    # no jurisdiction before it: not a dated headline
+])
+def test_a_headline_naming_its_jurisdiction_before_a_part_of_the_year_dates_the_page_figures(title, period):
+    got = _indicators("规模以上工业增加值同比增长3.1%。", title=title, source_district="朝阳区", publish_date="2024-10-25")
+    assert [(g["value"], g["period"]) for g in got] == [(3.1, period)]
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

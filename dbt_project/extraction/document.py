@@ -70,11 +70,15 @@ def _session_year(session: re.Match) -> int:
     return year + 1 if month >= _LATE_SESSION_MONTH else year
 
 
-# 上半年城市副中心经济加速回温: a title about part of a year, without the year, is about this year's
+# 上半年城市副中心经济加速回温: a title about part of a year, without the year, is about this year's; the
+# jurisdiction may come first (朝阳区前三季度经济运行情况, 北京经开区1-9月…)
+_TITLE_OPENING = (r"^(?:关于)?(?:北京市)?(?:(?:东城|西城|朝阳|海淀|丰台|石景山|门头沟|房山|通州|顺义|昌平|大兴|怀柔|平谷|密云|延庆)区?"
+                  r"|北京经济技术开发区|(?:北京)?经开区|(?:城市)?副中心)?(?:今年)?")
 _TITLE_PART_WITHOUT_YEAR = (
-    (re.compile(r"^(?:今年)?上半年"), lambda y: f"{y}H1"),
-    (re.compile(r"^(?:今年)?前三季度"), lambda y: f"{y}-01..{y}-09"),
-    (re.compile(r"^(?:今年)?(?:第)?一季度"), lambda y: f"{y}Q1"),
+    (re.compile(_TITLE_OPENING + r"上半年"), lambda y, m: f"{y}H1"),
+    (re.compile(_TITLE_OPENING + r"前三季度"), lambda y, m: f"{y}-01..{y}-09"),
+    (re.compile(_TITLE_OPENING + r"(?:第)?一季度"), lambda y, m: f"{y}Q1"),
+    (re.compile(_TITLE_OPENING + r"(?:1|一)\s*[-—－至~到]\s*(\d{1,2})月"), lambda y, m: months(y, 1, int(m.group(1)))),
 )
 
 
@@ -85,8 +89,9 @@ def _title_period(heading_text: str, current_year: int | None = None) -> tuple[i
             return int(m.group(1)), period(int(m.group(1)), m)  # 1-12月: the whole year
     if current_year is not None:
         for pattern, period in _TITLE_PART_WITHOUT_YEAR:
-            if pattern.search(heading_text):
-                return current_year, period(current_year)
+            m = pattern.search(heading_text)
+            if m and (m.lastindex is None or 1 <= int(m.group(1)) <= 12):
+                return current_year, period(current_year, m)
     return None
 
 
