@@ -8,6 +8,7 @@ from datetime import date
 
 from dbt_project.extraction import districts as district_rules
 from dbt_project.extraction import document as document_rules
+from dbt_project.extraction import script
 from dbt_project.extraction.indicators import _metric as _metric_memo
 from dbt_project.extraction.indicators import extract_indicators
 from dbt_project.extraction.segment import sentences as split_sentences
@@ -70,7 +71,28 @@ def _forget_other_documents() -> None:
 
 def extract_document(text: str | None, title: str | None = None, section: str | None = None,
                      source_district: str | None = None, publish_date: date | str | None = None) -> dict:
-    text = text or ""
+    page = script.Page.of(text or "")
+    found = _extract(page.readable, page.readable_form(title), page.readable_form(section), source_district,
+                     publish_date)
+    return _in_page_characters(page, found) if page.converted else found
+
+
+def _in_page_characters(page: script.Page, found: dict) -> dict:
+    """What was read in simplified characters, given back in a traditional page's own (script.py)."""
+    for s in found["sentences"]:
+        s["heading"] = page.written(s["heading"]) if s["heading"] else s["heading"]
+    for row in found["indicators"]:
+        row["quote"] = page.substring(row["quote"], row["position"])
+        row["metric"] = page.written(row["metric"]) if row["metric"] else row["metric"]
+    for row in found["projects"] + found["measures"]:
+        row["quote"] = page.substring(row["quote"], row["position"])
+        row["name"] = page.written(row["name"]) if row["name"] else row["name"]
+    found["policy_documents"] = [page.written(t) for t in found["policy_documents"]]
+    return found
+
+
+def _extract(text: str, title: str | None, section: str | None, source_district: str | None,
+             publish_date: date | str | None) -> dict:
     _forget_other_documents()
     ctx = document_rules.context(text, title, section, publish_date)
     text_mentions = district_rules.mentions(text)

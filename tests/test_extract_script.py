@@ -1,0 +1,36 @@
+"""A page in traditional characters is read like a simplified one, and what is found keeps the page's characters."""
+from dbt_project.extraction import script
+from dbt_project.extraction.pipeline import extract_document
+
+# written for this test in the style of a traditional-script edition of a district news story
+TRADITIONAL = (
+    "記者從門頭溝區兩會上獲悉，2022年門頭溝區高位推進“兩區”建設，全年入庫項目226個，落地185個。"
+    "百洋醫藥7家子公司成功落戶，總投資約29億元。阜外醫院西山園區二期項目正式開工。"
+    "區裡出台《門頭溝區關於支持和服務高新技術企業發展若干措施》，實施企業開辦“一日辦結”改革。"
+)
+
+
+def test_a_traditional_page_is_read_in_simplified_characters_and_answers_in_its_own():
+    got = extract_document(TRADITIONAL, publish_date="2023-01-07")
+    assert got["district"] == "门头沟区"  # jurisdictions stay the warehouse's names
+    indicators = {(i["value"], i["unit"]): i for i in got["indicators"]}
+    assert {(226, "个"), (185, "个"), (7, "家"), (29, "亿元")} <= set(indicators)  # units convert to base units
+    assert indicators[(29, "亿元")]["value_base"] == 29e8
+    assert indicators[(226, "个")]["metric"] == "入庫項目" and indicators[(226, "个")]["period"] == "2022"
+    for row in got["indicators"] + got["projects"] + got["measures"]:
+        assert row["quote"] in TRADITIONAL, row  # a quote is still an exact substring of the page
+    assert "阜外醫院西山園區二期項目" in {p["name"] for p in got["projects"]}
+    assert got["policy_documents"] == ["門頭溝區關於支持和服務高新技術企業發展若干措施"]
+
+
+def test_a_simplified_page_with_a_stray_traditional_character_is_left_as_it_is():
+    text = "乾隆年间的著名街区，全区入库项目226个。发展若干措施落地。"
+    assert not script.is_traditional(text)
+    assert not script.is_traditional(TRADITIONAL.replace("區", "区")[:12])  # too short to tell
+    assert script.Page.of(text).readable is text
+
+
+def test_the_conversion_keeps_every_offset():
+    readable = script.to_simplified(TRADITIONAL)
+    assert len(readable) == len(TRADITIONAL)
+    assert readable.startswith("记者从门头沟区两会上获悉")
