@@ -536,6 +536,14 @@ def test_a_headline_naming_its_jurisdiction_before_a_part_of_the_year_dates_the_
     assert [(g["value"], g["period"]) for g in got] == [(3.1, period)]
 
 
+def test_a_figure_below_zero_is_read_with_its_sign_and_a_rate_below_zero_is_a_fall():
+    got = _indicators("全年常住人口出生率为5.61‰，死亡率为7.18‰，自然增长率为-1.57‰。利润总额为-3.2亿元。"
+                      "2020-2025年新建学校3所，1-8月新增企业12家。", source_district="丰台区", publish_date="2022-03-01")
+    assert [(g["value"], g["unit"], g["kind"], g["direction"]) for g in got] == [
+        (5.61, "‰", "share", None), (7.18, "‰", "share", None), (-1.57, "‰", "change", "down"),
+        (-3.2, "亿元", "level", None), (3, "所", "level", None), (12, "家", "level", None)]  # (ranges have no sign)
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

@@ -739,6 +739,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         paragraph_subject = metric
                 right = text[q.end:hi]
                 kind, direction = _kind(text, q, clause.start, metric, right)
+                if q.value < 0 and kind in ("change", "share"):
+                    kind, direction = "change", "down"  # 自然增长率为-1.57‰: a rate below zero is a fall
                 if kind != "change" and prev_change and prev_change[0] == lo and k \
                         and text[lo:q.qualifier_start] in ("和", "、", "及", "与"):
                     # 分别增长2.1%和4.5%: the figures listed after a growth figure are growth too

@@ -460,7 +460,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None  # (零 alone is a word's first character: 零部件, 零售, 零碳)
     prev = text[s - 1] if s > 0 else ""
     # (numbers inside quotes never get here: find_quantities skips them first)
-    if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))):
+    if prev and (prev in "第首前" or (prev.isascii() and (prev.isalnum() or prev in ".·/+:-"))) \
+            and not _minus_sign(text, s):
         if not (prev == "前" and text[s - 2:s - 1] in _WORDS_ENDING_IN_QIAN):  # 目前78项: now, not the first 78
             return None
     nxt = text[e] if e < len(text) else ""
@@ -526,7 +527,18 @@ def _parse_at(text: str, m: re.Match, end: int):
     return _finish(text, s, ue, value, unit, over, end)
 
 
+# 自然增长率为-1.57‰: a minus sign after a copula or a punctuation mark (not 2020-2025, 1-8月, A-1地块)
+_MINUS_SIGNS = "-－−"
+_BEFORE_A_MINUS_SIGN = frozenset("为是：:（(，,、")
+
+
+def _minus_sign(text: str, s: int) -> bool:
+    return s >= 2 and text[s - 1] in _MINUS_SIGNS and text[s - 2] in _BEFORE_A_MINUS_SIGN
+
+
 def _finish(text: str, s: int, ue: int, value: float, unit: str | None, over: bool, end: int):
+    if s and text[s - 1] in _MINUS_SIGNS and _minus_sign(text, s):
+        s, value = s - 1, -value
     # the checks up front skip two calls for the many figures that have no qualifier
     if s and text[s - 1] in _QUALIFIER_BEFORE_LAST_CHARS:
         qual_before, qstart = _qualifier_before(text, s, 0)
