@@ -794,6 +794,16 @@ def test_a_title_about_the_city_makes_a_city_wide_page_whatever_district_its_bod
     assert untitled["district"] == "通州区"  # without the title, the body's district still decides
 
 
+def test_a_title_about_one_district_makes_its_page_that_districts_and_a_newspapers_name_names_no_city():
+    body = "2025年1-4月，规模以上工业企业累计完成工业总产值197.1亿元，同比增长3.6%。\n数据来源：北京市统计局\n"
+    doc = extract_document(body, title="2025年1-4月怀柔区规模以上工业生产情况", source_district="北京市")
+    assert doc["district"] == "怀柔区" and {r["district"] for r in doc["indicators"]} == {"怀柔区"}
+    news = ("记者从通州区统计局获悉，上半年，城市副中心实现地区生产总值607.6亿元，同比增长5.2%。"
+            "建安投资总量保持全市第一。\n全区333家规模以上工业企业实现总产值298.4亿元。\n")
+    doc = extract_document(news, title="北京青年报", publish_date="2023-07-25")
+    assert doc["district"] == "通州区" and {r["district"] for r in doc["indicators"]} == {"通州区"}
+
+
 def test_examples_of_a_measure_a_standard_met_and_a_share_of_what_follows():
     text = ("2024年，全区以集成电路为代表的规上工业总产值突破800亿元；细颗粒物平均浓度达到国家二级标准，"
             "较2020年同期改善18%；城市副中心站实现100%绿电供应；服务性消费额在文化、旅游等领域带动下增长6.2%。\n")

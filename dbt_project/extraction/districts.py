@@ -20,6 +20,8 @@ from dbt_project.extraction.vocab import MUNICIPAL, districts, place_aliases
 _NOT_DISTRICT_AFTER = re.compile(r"[门路街桥村镇胡]")
 # 北京/全市 as the subject of a clause (北京将…, 全市新设…), not the first word of a name (北京中德…示范区)
 _MUNICIPAL_SUBJECT_AFTER = re.compile(r"[将在已是率把对全要为以新共累各从正市]")
+# 北京青年报, 北京日报客户端, 北京时间: an outlet's name or the time zone, not the city as a subject
+_OUTLET_AFTER_BEIJING = re.compile(r"日报|晚报|青年报|商报|晨报|头条|时间|广播电视台|电视台|新闻广播")
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ def mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]
         after = text[m.end():m.end() + 1]
         if district != MUNICIPAL and alias != district and len(alias) <= 3 and _NOT_DISTRICT_AFTER.match(after):
             continue
+        if alias == "北京" and _OUTLET_AFTER_BEIJING.match(text, m.end()):
+            continue
         if district == MUNICIPAL and alias in ("北京", "首都") and not _MUNICIPAL_SUBJECT_AFTER.match(after):
             # 北京CBD, 北京中德…示范区: the city name opens another name
             if alias == "首都" or m.start() > start:
@@ -95,6 +99,9 @@ def document_district(text: str, title: str | None = None, source_district: str 
         # 北京市服务业扩大开放成绩单: a title about the city makes a city-wide page, however much of its
         # body is about one district's part in it
         return MUNICIPAL
+    if titled and all(m.district == titled[0].district for m in titled) and not titled[0].municipal:
+        # 2025年1-4月怀柔区规模以上工业生产情况: a title about one district, and nowhere else, makes its page
+        return titled[0].district
     counts: dict[str, int] = {}
     for m in mentions(text) if text_mentions is None else text_mentions:
         counts[m.district] = counts.get(m.district, 0) + 1
