@@ -544,6 +544,13 @@ def test_a_figure_below_zero_is_read_with_its_sign_and_a_rate_below_zero_is_a_fa
         (-3.2, "亿元", "level", None), (3, "所", "level", None), (12, "家", "level", None)]  # (ranges have no sign)
 
 
+def test_the_part_of_the_year_written_last_before_a_figure_is_its_period():
+    got = _indicators("高技术制造业上半年产值同比下降3.8%，降幅较一季度收窄15.2个百分点，其中，6月增速达到34.2%。"
+                      "一季度实现营收20亿元，上半年累计实现营收45亿元，增速高于一季度2个百分点。", publish_date="2023-07-25")
+    assert [(g["value"], g["period"]) for g in got] == [
+        (3.8, "2023H1"), (15.2, "2023H1"), (34.2, "2023-06"), (20, "2023Q1"), (45, "2023H1"), (2, "2023H1")]
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

@@ -110,13 +110,13 @@ _CUMULATIVE = re.compile(r"累计|(?<!今年)(?<!本年)(?<!年初)以来(?!的?
 _DATED_TALLY = ("截至", "截止")  # 截至2024年底: the year is the tally's end, still a running total
 _MONTH_RANGE = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?(\d{1,2})\s*[-—－至~到]\s*(\d{1,2})月")
 _MONTH = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)(\d{1,2})月")
-_HALF = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
+_HALF = re.compile(r"(?<![较比于与])(?:((?:19|20|１９|２０)\d{2})年|今年)?([上下])半年")
 _FIRST_MONTHS = re.compile(r"(?:((?:19|20|１９|２０)\d{2})年|今年)?前(\d{1,2}|[一二两三四五六七八九十]{1,2})个月")
 # 6月增速达到8.8%: a month without a year is the document's; not a day (5月31日) or a point (6月底)
-_BARE_MONTH = re.compile(r"(?<![\d年月至到\-—－~])()(\d{1,2})月(?:份)?(?![\d日号底末初中])")
+_BARE_MONTH = re.compile(r"(?<![\d年月至到\-—－~较比于与])()(\d{1,2})月(?:份)?(?![\d日号底末初中])")
 _PART_OF_YEAR = re.compile(r"\d{1,2}\s*[-—－至~到]\s*\d{1,2}月|[上下]半年|前\S{1,2}个月|季度")
-# 1-3季度 is 前三季度 and 1-4季度 the whole year; 较一季度 is the base of a comparison, not the period
-_QUARTER = re.compile(r"(?<![较比])(?:((?:19|20|１９|２０)\d{2})年|今年)?(?:第)?(前三|[1一]\s*[-—－至~到]\s*[2-4二三四]|[一二三四1-4])季度")
+# 1-3季度 is 前三季度 and 1-4季度 the whole year; 较一季度, 高于一季度 are the base of a comparison, not the period
+_QUARTER = re.compile(r"(?<![较比于与])(?:((?:19|20|１９|２０)\d{2})年|今年)?(?:第)?(前三|[1一]\s*[-—－至~到]\s*[2-4二三四]|[一二三四1-4])季度")
 # a quarter is written as the months it spans, like any other part of a year (2024-01..2024-03)
 _QUARTER_MONTHS = {"一": (1, 3), "1": (1, 3), "二": (4, 6), "2": (4, 6), "三": (7, 9), "3": (7, 9),
                    "四": (10, 12), "4": (10, 12), "前三": (1, 9)}
@@ -485,32 +485,39 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
                 and not (named and ctx.current_year and named[1] > ctx.current_year):
             return "cumulative"  # 五年年均增长15.1%, 五年来…年均增幅8%: the average of the years looked back on
         return str(year) if year else None
-    m = _last_match(_MONTH_RANGE, before)
-    if m and year:
-        y = int(m.group(1)) if m.group(1) else year
-        return months(y, int(m.group(2)), int(m.group(3)))
-    m = _last_match(_HALF, before)
-    if m and year:
-        y = int(m.group(1)) if m.group(1) else year
-        return f"{y}H{1 if m.group(2) == '上' else 2}"
-    m = _last_match(_FIRST_MONTHS, before)
-    if m and year:
-        y = int(m.group(1)) if m.group(1) else year
-        last = int(m.group(2)) if m.group(2).isdigit() else int(chinese_to_number(m.group(2)) or 0)
-        if 1 <= last <= 12:
-            return months(y, 1, last)
-    m = _last_match(_QUARTER, before)
-    if m and year:
-        y = int(m.group(1)) if m.group(1) else year
-        return quarters(y, *_quarter_months(m.group(2)))
-    m = _last_match(_MONTH, before) or _last_match(_BARE_MONTH, before)
-    if m and year and 1 <= int(m.group(2)) <= 12:
-        y = int(m.group(1)) if m.group(1) else year
-        return f"{y}-{int(m.group(2)):02d}"
+    part = _part_of_year(before, year) if year else None
+    if part:
+        return part
     if ctx.base_period and year == ctx.base_year and not plan and not _WHOLE_YEAR.search(before):
         return ctx.base_period
     return str(year) if year else None
 
+
+def _part_of_year(before: str, year: int) -> str | None:
+    """The part of a year named last before a figure (上半年…，其中6月增速…: June), in year unless it names its own."""
+    latest: tuple[int, str] | None = None
+    for pattern, period in _PARTS_OF_A_YEAR:
+        m = _last_match(pattern, before)
+        if m and (latest is None or m.end() > latest[0]):
+            found = period(int(m.group(1)) if m.group(1) else year, m)
+            if found:
+                latest = (m.end(), found)
+    return latest[1] if latest else None
+
+
+def _first_months(y: int, m: re.Match) -> str | None:
+    last = int(m.group(2)) if m.group(2).isdigit() else int(chinese_to_number(m.group(2)) or 0)
+    return months(y, 1, last) if 1 <= last <= 12 else None
+
+
+_PARTS_OF_A_YEAR = (
+    (_MONTH_RANGE, lambda y, m: months(y, int(m.group(2)), int(m.group(3)))),
+    (_HALF, lambda y, m: f"{y}H{1 if m.group(2) == '上' else 2}"),
+    (_FIRST_MONTHS, _first_months),
+    (_QUARTER, lambda y, m: quarters(y, *_quarter_months(m.group(2)))),
+    (_MONTH, lambda y, m: f"{y}-{int(m.group(2)):02d}" if 1 <= int(m.group(2)) <= 12 else None),
+    (_BARE_MONTH, lambda y, m: f"{y}-{int(m.group(2)):02d}" if 1 <= int(m.group(2)) <= 12 else None),
+)
 
 _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 # …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
