@@ -587,3 +587,17 @@ def test_a_source_a_yardstick_or_a_purpose_is_no_project():
             "助力北京国际科技创新中心高质量建设，引进培养了一批加速器。")
     projects = set(_run(extract_projects, text, "怀柔区"))
     assert not any(p.startswith(("据", "较", "满足", "助力")) or "了一批" in p for p in projects), projects
+
+
+def test_rail_lines_tunnels_and_motorways_are_projects():
+    text = ("市郊铁路通密线开通运营，M15号线东延项目纳入全市轨道交通第三期建设规划，首都机场捷运线加速推动。"
+            "地铁17号线北段开通。北环隧道正式建成开通。推动经济高速发展。")
+    projects = set(_run(extract_projects, text, "顺义区"))
+    assert projects == {"市郊铁路", "M15号线东延项目", "首都机场捷运线", "地铁17号线", "北环隧道"}, projects
+
+
+def test_a_quoted_policy_package_named_by_its_number_of_articles_is_a_measure():
+    text = "落实市级“稳经济45条”、“中小微企业纾困18条”，配套编制区级落实指引。出台“服务业十条”。新增企业“120家”。"
+    measures = set(_run(extract_measures, text, "门头沟区"))
+    assert {"市级“稳经济45条”", "“中小微企业纾困18条”", "“服务业十条”"} <= measures, measures
+    assert not any("120" in m for m in measures)

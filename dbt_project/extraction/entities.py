@@ -773,7 +773,8 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
     clause = Span(clause_text, len(before), len(before) + len(clause_text))
     bounds = _AREA_BOUNDS.search(clause_text) is not None
     kept = [c for c in _candidates(local, clause)
-            if (_name_kept(c.name) or c.listed and _is_policy_package(c.name)) and not (bounds and c.kind == "project")]
+            if (_name_kept(c.name) or (c.listed or "“" in c.name) and _is_policy_package(c.name))
+            and not (bounds and c.kind == "project")]
     if clause_text.count("、") >= 2:
         kept = _list_items_share_a_kind(local, kept)
     return tuple(
@@ -793,12 +794,12 @@ def _list_items_share_a_kind(text: str, cands: list[_Candidate]) -> list[_Candid
             else c for c in cands]
 
 
-# 稳经济大盘59条, 助企纾困31条: a policy package named by its number of articles
-_POLICY_PACKAGE = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:[0-9０-９]+|[一二三四五六七八九十]+)条")
+# 稳经济大盘59条, 助企纾困31条, 市级“稳经济45条”: a policy package named by its number of articles
+_POLICY_PACKAGE = re.compile(r"[\u4e00-\u9fff“”]{2,}(?:[0-9０-９]+|[一二三四五六七八九十]+)条”?")
 
 
 def _is_policy_package(name: str) -> bool:
-    """A listed measure (…、助企纾困31条等政策) whose only count is its number of articles."""
+    """A listed or quoted measure (…、助企纾困31条等政策, “稳经济45条”) whose only count is its number of articles."""
     return _POLICY_PACKAGE.fullmatch(name) is not None and not _is_generic(name) and not _not_a_name(name)
 
 
