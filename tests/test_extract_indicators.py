@@ -551,6 +551,14 @@ def test_the_part_of_the_year_written_last_before_a_figure_is_its_period():
         (3.8, "2023H1"), (15.2, "2023H1"), (34.2, "2023-06"), (20, "2023Q1"), (45, "2023H1"), (2, "2023H1")]
 
 
+def test_spending_listed_before_fen_bie_is_one_metric_per_item_and_a_class_of_size_is_no_figure():
+    got = _indicators("全年一般公共预算支出增长3%，其中用于节能环保、教育、卫生健康、科学技术的支出分别增长28.4%、15.3%、6.9%和6.5%。"
+                      "打造4个500亿元级产业集群，建成2个10万吨级码头。", publish_date="2022-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("一般公共预算支出", 3), ("用于节能环保支出", 28.4), ("教育支出", 15.3), ("卫生健康支出", 6.9),
+        ("科学技术支出", 6.5), ("打造500亿元级产业集群", 4), ("建成10万吨级码头", 2)]
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

@@ -877,14 +877,14 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
         if shared is None or shared.start() < 2:
             return None, carried
         word = shared.group()
-        items = [*items[:-1], items[-1][:shared.start()]]
+        items = [*items[:-1], items[-1][:shared.start()].removesuffix("的")]  # (…、科学技术的支出)
     return [item if item.endswith(word) else item + word for item in items], (items, word)
 
 
 # what a statistics release measures of several subjects at once (…和高技术制造业增加值分别增长…)
 _SHARED_MEASURE = re.compile(
     r"(?:增加值|产量|总产值|产值|零售额|销售额|营业收入|营业额|收入|利润总额|利润|投资额|投资|进出口额|进出口|出口额|出口"
-    r"|进口额|进口|交易额|成交额|用电量|发电量|客运量|货运量|吞吐量|价格|指数|增速)$")
+    r"|进口额|进口|交易额|成交额|用电量|发电量|客运量|货运量|吞吐量|价格|指数|增速|支出|存款余额|贷款余额)$")
 
 
 _LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))

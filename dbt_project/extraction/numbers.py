@@ -513,6 +513,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None  # 排名全国78位: a rank, not a count
     if unit == "位" and text.startswith("数", ue):
         return None  # 两位数增长: double-digit growth, no count
+    if text.startswith("级", ue):
+        return None  # 500亿元级产业集群, 万吨级码头: a class of size that names a kind of thing, not a figure
     if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:
         return None  # 2024倍增追赶…大会: a year before the word 倍增 (doubling)
     if ue < end and text[ue] in _RANGE_LINK:
