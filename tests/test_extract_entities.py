@@ -601,3 +601,10 @@ def test_a_quoted_policy_package_named_by_its_number_of_articles_is_a_measure():
     measures = set(_run(extract_measures, text, "门头沟区"))
     assert {"市级“稳经济45条”", "“中小微企业纾困18条”", "“服务业十条”"} <= measures, measures
     assert not any("120" in m for m in measures)
+
+
+def test_a_clause_in_the_past_tense_or_cut_before_its_zhong_is_no_measure():
+    text = "“十四五”规划奠定了坚实基础。在深化科技创新中发挥作用。实施“一网通办”改革。"
+    measures = set(_run(extract_measures, text, "海淀区"))
+    assert not any("了" in m or m.endswith("中") for m in measures), measures
+    assert "“一网通办”改革" in measures

@@ -166,6 +166,8 @@ NOT_A_MEASURE = re.compile(
     r"|审议意见$|征求\S*意见$"
     # the rhetoric of results (实现一季度“开门红”, 亮出高质量发展“成绩单”), not a policy
     r"|开门红|成绩单|加速度|满堂红|金名片|新名片|答卷”?$"
+    # a clause with a verb's past tense (“十四五”规划奠定了坚实基础) or cut before its 中 (在科技创新中), not a name
+    r"|了(?!解)|(?<![一二三四五六七八九十\d])中$"
 )
 # Verbs that, right after a phrase, say it is being implemented (…改革落地, …试点启动)
 MEASURE_SUBJECT_VERBS = ("落地", "实施", "推进", "出台", "实现", "启动", "落地见效", "纵深", "推行", "上线", "推出",
