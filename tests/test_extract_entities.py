@@ -608,3 +608,10 @@ def test_a_clause_in_the_past_tense_or_cut_before_its_zhong_is_no_measure():
     measures = set(_run(extract_measures, text, "海淀区"))
     assert not any("了" in m or m.endswith("中") for m in measures), measures
     assert "“一网通办”改革" in measures
+
+
+def test_a_clause_with_a_copula_or_a_preposition_inside_is_no_name_but_east_of_a_place_is():
+    text = ("运河商务区是北京城市副中心重要的功能区。西城区以国家金融管理中心为核心。打造人工智能发展高地。"
+            "举办“故宫以东 融·艺术季”系列活动。")
+    assert set(_run(extract_projects, text, "西城区")) == set()
+    assert "“故宫以东 融·艺术季”系列活动" in set(_run(extract_measures, text, "东城区"))

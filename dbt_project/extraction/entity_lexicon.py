@@ -206,6 +206,9 @@ NOT_A_NAME = re.compile(
     r"|^(?:据|较|满足|助力)|了一批"
     # an idiom ending in a name's last character (全市人民众志成城), a passive clause (项目被招引), an adverb (唯有真正)
     r"|众志成城$|被[\u4e00-\u9fff]{0,2}$|^唯有|真正$"
+    # a copula or a preposition inside (运河商务区是北京城市副中心…, 西城区以国家金融管理中心…): a clause, not a name;
+    # an aspiration (打造…发展高地), not a thing built
+    r"|是|以(?![东西南北内外上下来后前]|色列)|发展高地$"
 )
 
 # Words that, all by themselves, name a field or a category rather than one thing or one act
