@@ -559,6 +559,14 @@ def test_spending_listed_before_fen_bie_is_one_metric_per_item_and_a_class_of_si
         ("科学技术支出", 6.5), ("打造500亿元级产业集群", 4), ("建成10万吨级码头", 2)]
 
 
+def test_a_bare_total_or_scale_is_the_subjects_but_a_threshold_of_scale_opens_a_subject():
+    got = _indicators("地区生产总值年均增长5.5%左右、总量达到2500亿元左右。数字经济增加值增长8%，规模达到500亿元。"
+                      "规模以上工业总产值增长3.7%，其中6月增速达到8.8%。", publish_date="2025-01-14")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("地区生产总值", 5.5), ("地区生产总值总量", 2500), ("数字经济增加值", 8), ("数字经济增加值规模", 500),
+        ("规模以上工业总产值", 3.7), ("规模以上工业总产值增速", 8.8)]
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

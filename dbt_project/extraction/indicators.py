@@ -158,7 +158,7 @@ _TALLY_VERB = re.compile(r"^(?:实现|完成|达到|达)")
 # a subject, then what it tallied (规模以上工业企业实现总产值); not a task done or a rate (完成全年任务, 完成率)
 _SUBJECT_TALLIES = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:实现|完成)(?![率度了]|全?年|年度|任务|目标|计划|情况)(?=[\u4e00-\u9fff]{2,8}$)")
 # 第二产业同比增长2.6%，增幅扩大3.1个百分点: a bare rate is the rate of the subject before it
-_BARE_RATE = re.compile(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比)(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?")
+_BARE_RATE = re.compile(r"(?:增幅|增速|降幅|涨幅|增长率|比重|占比|总量|规模(?!以[上下]))(?:扩大|收窄|提升|提高|回落|下降|加快|放缓)?")
 
 
 # 在 + a named place inside a metric says where, not what: 重点项目在北京经济技术开发区集中签约
