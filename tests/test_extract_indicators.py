@@ -248,6 +248,16 @@ def test_a_named_place_attributes_its_figures_to_its_district():
     assert by[(26.0, "万个")]["district"] == "北京市"
 
 
+def test_the_airport_economic_zone_of_either_airport_is_that_airports_district():
+    shunyi = extract_document("顺义区临空经济区集聚200余家航空服务企业，新国展片区室内展览面积占全市比重超50%。",
+                              source_district="顺义区", publish_date="2025-06-01")
+    assert {r["district"] for r in shunyi["indicators"]} == {"顺义区"}
+    city = extract_document("全市新增就业岗位26万个。首都机场临空经济区新设企业120家。大兴国际机场临空经济区新设企业80家。",
+                            publish_date="2025-06-01")
+    assert {(r["value"], r["district"]) for r in city["indicators"]} == {
+        (26, "北京市"), (120, "顺义区"), (80, "大兴区")}
+
+
 def test_gold_texts_keep_their_district_when_a_district_portal_publishes_them():
     """The five gold texts as pages of a 东城区 portal: the city's documents stay the city's."""
     import importlib.util
