@@ -577,6 +577,14 @@ def test_a_bare_total_or_scale_is_the_subjects_but_a_threshold_of_scale_opens_a_
         ("规模以上工业总产值", 3.7), ("规模以上工业总产值增速", 8.8)]
 
 
+def test_what_is_done_already_or_reported_for_part_of_this_year_is_no_target_but_next_year_is():
+    got = _indicators("海淀区将重点建设4个人工智能特色产业园，总建筑面积约67万平方米，已入驻智谱、深言等51家人工智能企业。"
+                      "良乡大学城明年将有三个新型研发中心投入运营。"
+                      "“十四五”期间，副中心预计地区生产总值年均增长超6%，今年前三季度增长10.9%。", publish_date="2024-11-16")
+    assert [(g["value"], g["is_target"]) for g in got] == [(4, True), (67, True), (51, False), (3, True), (6, True),
+                                                           (10.9, False)]
+
+
 def test_jiang_before_a_verb_is_a_forecast_but_jiang_before_its_object_is_not():
     got = _indicators("新一代信息技术产业全年产值将超1000亿元。将有关12件议案逐一分解办理。", publish_date="2021-12-23")
     assert [(g["value"], g["is_target"]) for g in got] == [(1000, True), (12, False)]

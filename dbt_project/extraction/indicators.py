@@ -89,7 +89,9 @@ _TARGET_CLAUSE = re.compile(
     # 拟新建3所学校, 筹备建设三个招商站点: what is planned or being prepared is not there yet
     r"|拟(?=[新建设引开举出投组成落启增])|筹备建设|筹建"
     # 将 before a verb is what will be (产值将超1000亿元, 将再发射3颗卫星); 将有关12件议案… is 把, not a forecast
-    r"|将(?:再|继续|进一步|陆续|新)?(?=超|达|突破|增长|增加|提高|提升|新增|建设|建成|提供|实现|完成|保持|发射|引进|打造|形成|带动|吸引|落地|开工|竣工)"
+    r"|将(?:再|继续|进一步|陆续|新)?(?=超|达|突破|增长|增加|提高|提升|新增|建设|建成|提供|实现|完成|保持|发射|引进|打造|形成|带动|吸引|落地|开工|竣工|有(?!关))"
+    # 明年将有三个研发中心投入运营: next year is not here yet
+    r"|明年"
 )
 # a work plan's section on where things stand (一、基本规划情况, 发展现状): facts, not targets
 _CURRENT_STATE_HEADING = re.compile(r"基本(?:规划)?情况|现状|概况|发展基础|基础条件")
@@ -528,7 +530,9 @@ _NOW = re.compile(r"[，,；;](?:截[至止])?(?:目前|当前|现在|如今)")
 _PAST_SPAN = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来|间)|(?:[两三四五六七八九十]|\d{1,2})年(?=年均)"
                         r"|(?:过去|近|前)(?:[两三四五六七八九十]|\d{1,2})年")
 # …计划实施197项重点建设项目，已完成12项: what is already done is no part of the plan
-_DONE_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|开工|实现|落地|竣工)")
+_DONE_ALREADY = re.compile(r"已(?:经)?(?:完成|建成|开工|实现|落地|竣工|入驻|引进|签约|投用|投产|开业|集聚|吸引)")
+# 预计…年均增长超6%，今年前三季度增长10.9%: a part of this year reported in its own clause is no estimate
+_REPORTED_PART_OF_YEAR = re.compile(r"^\s*(?:今年|本年)?(?:前三季度|上半年|一季度|第一季度|1\s*[-—－至~到]\s*\d{1,2}月)")
 # …分别达到了48.6%和: the figures listed before this one share its verb
 _LISTED_FIGURES_TAIL = re.compile(r"(?:[0-9０-９.]+(?:%|％|个百分点)?[和、及与])+$")
 
@@ -761,12 +765,16 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     or (work_plan and not _names_past_year(sentence_before, ctx.base_year)
                         and not any(_CURRENT_STATE_HEADING.search(h) for h in sent.headings))
                     or _TARGET_CLAUSE.search(clause_before)
-                    or _TARGET_SENTENCE.search(sentence_before)
-                    or _carried_target(text, sent, s0)
-                    or _forecast_sentence(sentence_before, ctx.current_year)
+                    # (a clause saying it is done already, 已入驻…51家, is not the plan its sentence opens with)
+                    or not _DONE_ALREADY.search(clause_before) and (
+                        _TARGET_SENTENCE.search(sentence_before)
+                        or _carried_target(text, sent, s0)
+                        or _forecast_sentence(sentence_before, ctx.current_year)
+                        and not _REPORTED_PART_OF_YEAR.match(clause_before))
                     # 预计全年地区生产总值完成2150亿元，增长5.5%左右: a figure of the same subject shares the forecast
                     or (inherited and out and out[-1]["metric"] == metric and out[-1]["is_target"]
-                        and out[-1]["position"] >= sent.span.start and not _DONE_ALREADY.search(clause_before))
+                        and out[-1]["position"] >= sent.span.start and not _DONE_ALREADY.search(clause_before)
+                        and not _REPORTED_PART_OF_YEAR.match(clause_before))
                 )
                 if looking_back is None:
                     looking_back = _looks_back(text, sent, sent.headings)
