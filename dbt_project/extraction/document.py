@@ -82,6 +82,11 @@ _TITLE_PART_WITHOUT_YEAR = (
 )
 
 
+# 到2025年, 计划2027年9月完工, 2026年底竣工验收: a year things are due by, not the year a text is written in
+_FUTURE_BEFORE_YEAR = re.compile(r"(?:到|至|力争|截至|预计|计划|将|拟|目标|确保|预期)(?:于|在)?$")
+_FUTURE_AFTER_YEAR = re.compile(r"(?:\d{1,2}月)?(?:底|末|前|内)?(?:全面)?(?:竣工|完工|建成|投用|投运|交付|开业)")
+
+
 def _title_period(heading_text: str, current_year: int | None = None) -> tuple[int, str] | None:
     for pattern, period in _TITLE_PART_OF_YEAR:
         m = pattern.search(heading_text)
@@ -223,7 +228,8 @@ def context(text: str, title: str | None = None, section: str | None = None,
         # no date given: the latest year the text speaks of in the past or present (not 到2025年)
         years = [y for y in _years(text) if y <= 2100]
         past = [int(m.group(1)) for m in _YEAR_RE.finditer(text)
-                if not re.search(r"(到|至|力争|截至|预计)$", text[max(0, m.start() - 2):m.start()])]
+                if not _FUTURE_BEFORE_YEAR.search(text, max(0, m.start() - 4), m.start())
+                and not _FUTURE_AFTER_YEAR.match(text, m.end())]
         guessed = max(past or years) if (past or years) else None
         return DocumentContext(doc_type, guessed, (guessed + 1) if guessed else None, None, guessed)
     if doc_type == "news" and _month(publish_date) <= _LOOK_BACK_MONTHS and pub_year - 1 in _years(text):
