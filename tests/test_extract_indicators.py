@@ -586,7 +586,7 @@ def test_what_is_done_already_or_reported_for_part_of_this_year_is_no_target_but
 
 
 def test_an_undated_page_is_dated_by_the_years_it_reports_not_those_things_are_due_by():
-    text = ("1月22日，石景山区举行2025年重大项目开工仪式，全区一季度计划启动的40个项目集中开工。"
+    text = ("1月22日，石景山区举行2025年重大项目开工仪式。全区一季度计划启动的40个项目集中开工。"
             "学校计划2027年9月完工投用。4号中心2026年底竣工验收。")
     got = _indicators(text)
     assert [(g["value"], g["period"]) for g in got] == [(40, "2025Q1")]
