@@ -615,3 +615,10 @@ def test_a_clause_with_a_copula_or_a_preposition_inside_is_no_name_but_east_of_a
             "举办“故宫以东 融·艺术季”系列活动。")
     assert set(_run(extract_projects, text, "西城区")) == set()
     assert "“故宫以东 融·艺术季”系列活动" in set(_run(extract_measures, text, "东城区"))
+
+
+def test_two_character_firms_listed_as_firms_are_projects_but_trades_are_not():
+    text = ("已入驻智谱、深言、面壁等51家人工智能企业。包括礼来、辉瑞、阿斯利康等跨国医药巨头。"
+            "目前集聚了奔驰新能源汽车、威乐水泵等重点德企。吸引法律、会计、商务等专业服务机构集聚发展。")
+    projects = set(_run(extract_projects, text, "北京经济技术开发区"))
+    assert projects == {"智谱", "深言", "面壁", "礼来", "辉瑞", "阿斯利康", "奔驰新能源汽车", "威乐水泵"}, projects

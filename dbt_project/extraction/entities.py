@@ -242,7 +242,7 @@ class _Candidate:
     suffix: str | None
     verbs_before: Sequence[str]
     verbs_after: Sequence[str]
-    listed: bool = False  # one of a 、-list closed by 等 + a measure category (…等9项任务, …等试点)
+    listed: bool = False  # one of a 、-list closed by 等 + its category (…等9项任务, …等试点, …等51家人工智能企业)
     alone: bool = False  # the whole clause, with no verb of ours in it (…，创新驻点招商模式，…)
 
 
@@ -527,10 +527,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
             for part, at in _conjoined_names(name, kind):
                 yield _Candidate(kind, part, start + at, start + at + len(part), suffix, before, after,
                                  alone=not verb_at)
-        elif listing and _list_category(tokens, i) or verb_at and _status_named(tokens, i):
+        elif (listed := listing and _list_category(tokens, i)) or verb_at and _status_named(tokens, i):
             name = _without_trailing_noise(_LIST_CLOSED_BY_A_COUNT.sub("", phrase))  # (…、凯普顿医药6家企业)
             if 2 <= len(name) <= 20:
-                yield _Candidate("project", name, start, start + len(name), None, before, after)
+                yield _Candidate("project", name, start, start + len(name), None, before, after, listed=bool(listed))
         elif "“" in phrase or "\"" in phrase:
             name = _without_trailing_noise(phrase)
             for part, at in _adjacent_quotes(name):  # 推出“航天十条”“氢十条2.0”: two packages
@@ -696,11 +696,17 @@ def _project_name_ok(cand: "_Candidate") -> bool:
         return False  # “两基地三园区”, “三城一区”: a slogan for a layout, not one thing built
     if cand.verbs_before[-1:] and cand.verbs_before[-1] in _HONOUR_VERBS and cand.suffix not in _ZONE_SUFFIXES:
         return False  # 首开LONG街入选北京最美街巷: a list or an honour won, not a thing built
-    # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计)
-    return cand.suffix is not None or len(name) >= 3 or name.startswith("“")
+    # a bare list item with no name-ending noun must look like a proper name, not a trade (法律、会计); two
+    # characters are enough for a firm listed as one (智谱、深言、面壁等51家人工智能企业, 礼来、辉瑞等医药巨头)
+    return cand.suffix is not None or len(name) >= 3 or name.startswith("“") \
+        or cand.listed and len(name) == 2 and not _TRADE_OR_FIELD.fullmatch(name)
 
 
 _QUOTED_NAME = re.compile(r"[“\"‘](.*)[”\"’]")
+# two-character words for a line of business or a field, listed like firms (法律、会计等专业服务机构)
+_TRADE_OR_FIELD = re.compile(
+    r"法律|会计|审计|咨询|税务|评估|医疗|医药|教育|物流|餐饮|零售|批发|金融|银行|保险|证券|信托|基金|租赁|广告|设计|研发"
+    r"|制造|建筑|文化|旅游|体育|养老|托育|家政|中介|科技|创新|服务|商务|商贸|贸易|电商|传媒|能源|环保|农业|工业|汽车|地产")
 
 
 @lru_cache(maxsize=1)

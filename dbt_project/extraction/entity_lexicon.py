@@ -96,7 +96,7 @@ MEASURE_SUFFIXES = (
 # Nouns after 等 that say the items listed before are projects (…等一批优质金融企业落户).
 PROJECT_CATEGORIES = re.compile(
     r"(?:项目|企业|机构|公司|园区|楼宇|工程|设施|空间|载体|公园|地块|区域|医院|学校|总部|基金|银行|"
-    r"场馆|道路|商圈|街区|资源|央企|子公司|分公司|龙头|领军|独角兽)"
+    r"场馆|道路|商圈|街区|资源|央企|子公司|分公司|龙头|领军|独角兽|德企|外企|民企|药企|车企|巨头|标杆)"
 )
 
 # Nouns after 等 that say the items listed before are measures (…、本外币合一银行账户等试点)
