@@ -18,7 +18,7 @@ from typing import Iterator
 import duckdb
 
 from expectations.scope import in_scope
-from expectations.vocabulary import DISTRICT_CODES, UNIT_PREFIX_FACTORS
+from expectations.vocabulary import DISTRICT_CODES, UNIT_PREFIX_FACTORS, UNIT_SIMPLIFIED, UNIT_TRADITIONAL
 
 CONTRACT_COLUMNS: dict[str, list[str]] = {
     "dim_document": [
@@ -72,7 +72,8 @@ def _sql_str(s: str) -> str:
 def _factor(unit: str, base: str) -> str:
     """SQL for the factor that turns a value in `unit` into `base` units, NULL when there is none."""
     # A missing unit or base unit counts as the empty unit, so "10万" with no base unit is 1e5.
-    unit, base = f"coalesce({unit}, '')", f"coalesce({base}, '')"
+    unit = f"translate(coalesce({unit}, ''), {_sql_str(UNIT_TRADITIONAL)}, {_sql_str(UNIT_SIMPLIFIED)})"
+    base = f"coalesce({base}, '')"
     whens = [f"WHEN {unit} = {base} THEN 1.0"]
     for prefix, factor in UNIT_PREFIX_FACTORS.items():
         if prefix:

@@ -14,9 +14,9 @@ def test_a_traditional_page_is_read_in_simplified_characters_and_answers_in_its_
     got = extract_document(TRADITIONAL, publish_date="2023-01-07")
     assert got["district"] == "门头沟区"  # jurisdictions stay the warehouse's names
     indicators = {(i["value"], i["unit"]): i for i in got["indicators"]}
-    assert {(226, "个"), (185, "个"), (7, "家"), (29, "亿元")} <= set(indicators)  # units convert to base units
-    assert indicators[(29, "亿元")]["value_base"] == 29e8
-    assert indicators[(226, "个")]["metric"] == "入庫項目" and indicators[(226, "个")]["period"] == "2022"
+    assert {(226, "個"), (185, "個"), (7, "家"), (29, "億元")} <= set(indicators)  # units as written
+    assert (indicators[(29, "億元")]["value_base"], indicators[(29, "億元")]["base_unit"]) == (29e8, "元")
+    assert indicators[(226, "個")]["metric"] == "入庫項目" and indicators[(226, "個")]["period"] == "2022"
     for row in got["indicators"] + got["projects"] + got["measures"]:
         assert row["quote"] in TRADITIONAL, row  # a quote is still an exact substring of the page
     assert "阜外醫院西山園區二期項目" in {p["name"] for p in got["projects"]}
@@ -34,3 +34,31 @@ def test_the_conversion_keeps_every_offset():
     readable = script.to_simplified(TRADITIONAL)
     assert len(readable) == len(TRADITIONAL)
     assert readable.startswith("记者从门头沟区两会上获悉")
+
+
+def test_a_traditional_page_builds_validates_and_publishes_with_its_units_as_written(liangqu_home, tmp_path):
+    import duckdb
+
+    from scrapers.ingest import ingest_paths
+    from warehouse.build import build
+    from warehouse.paths import Home
+
+    home = Home(liangqu_home).ensure()
+    page = tmp_path / "mentougou_traditional.txt"
+    page.write_text(TRADITIONAL, encoding="utf-8")
+    assert ingest_paths(home, [page]).landed == 1
+
+    outcome = build(home)
+
+    assert outcome.ok and outcome.published, outcome.reason  # the base-unit check reads 億元 as 亿元
+    con = duckdb.connect(str(home.published_db), read_only=True)
+    try:
+        text = con.execute("select text from dim_document").fetchone()[0]
+        units = dict(con.execute("select unit, value_base from fct_indicators where value = 29").fetchall())
+        quotes = [q for (q,) in con.execute(
+            "select quote from fct_indicators union all select quote from fct_projects "
+            "union all select quote from fct_measures").fetchall()]
+    finally:
+        con.close()
+    assert units == {"億元": 29e8}
+    assert quotes and all(q in text for q in quotes)

@@ -83,10 +83,13 @@ def _in_page_characters(page: script.Page, found: dict) -> dict:
         s["heading"] = page.written(s["heading"]) if s["heading"] else s["heading"]
     for row in found["indicators"]:
         row["quote"] = page.substring(row["quote"], row["position"])
-        row["metric"] = page.written(row["metric"]) if row["metric"] else row["metric"]
+        for field in ("metric", "unit"):  # (億元 as written; its base unit, 元, stays the warehouse's)
+            row[field] = page.written(row[field]) if row[field] else row[field]
     for row in found["projects"] + found["measures"]:
         row["quote"] = page.substring(row["quote"], row["position"])
         row["name"] = page.written(row["name"]) if row["name"] else row["name"]
+    for row in found["projects"]:
+        row["investment_unit"] = page.written(row["investment_unit"]) if row["investment_unit"] else None
     found["policy_documents"] = [page.written(t) for t in found["policy_documents"]]
     return found
 

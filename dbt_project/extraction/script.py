@@ -3,8 +3,8 @@
 The rules and word lists are in simplified characters. A page that is mostly traditional is converted
 with OpenCC (t2s) to a text of the same length, so every offset the rules find is an offset in the page.
 What they find is given back in the page's own characters (quotes, metrics, names, titles: a quote must
-stay an exact substring of the page), while units and jurisdictions stay in the warehouse's simplified
-vocabulary (亿元 converts to base units, 顺义区 joins dim_district).
+stay an exact substring of the page; units as written, 億元, which seed `units` converts like 亿元), while
+base units and jurisdictions stay in the warehouse's simplified vocabulary (元; 顺义区 joins dim_district).
 """
 from __future__ import annotations
 
