@@ -622,3 +622,9 @@ def test_two_character_firms_listed_as_firms_are_projects_but_trades_are_not():
             "目前集聚了奔驰新能源汽车、威乐水泵等重点德企。吸引法律、会计、商务等专业服务机构集聚发展。")
     projects = set(_run(extract_projects, text, "北京经济技术开发区"))
     assert projects == {"智谱", "深言", "面壁", "礼来", "辉瑞", "阿斯利康", "奔驰新能源汽车", "威乐水泵"}, projects
+
+
+def test_a_school_suffix_running_on_into_another_word_and_events_are_no_names():
+    text = "新建学校提供初中学位600个，增加全区高中学位供给；圆满完成世界智能产业博览会峰会等服务保障任务。"
+    assert _run(extract_projects, text) == {}
+    assert _run(extract_measures, text) == {}

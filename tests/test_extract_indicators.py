@@ -1156,3 +1156,47 @@ def test_a_percentage_spaced_off_its_number_is_read():
     got = _indicators("西城区城镇登记失业率为2.37 %，同比增加1.17个百分点。", publish_date="2022-06-20")
     assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
         ("城镇登记失业率", 2.37, "%"), ("城镇登记失业率", 1.17, "个百分点")]
+
+
+def test_a_list_of_names_closed_by_its_count_counts_the_kind_named_after_it():
+    got = _indicators("科技园已引进清华大学、北京大学、中国农业大学3所高校。", publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("引进高校", 3)]
+    # what a holder has, listed, is what is counted (not the holder)
+    got = _indicators("园区各企业现有博士后、正高级工程师120名、国家级实验室8个。", publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("博士后、正高级工程师", 120), ("国家级实验室", 8)]
+
+
+def test_a_milestone_year_does_not_date_where_things_stand_now():
+    got = _indicators("科学城2010年启动建设，已入驻企业420家，从业人员约3.2万人。", publish_date="2025-03-01")
+    assert [(g["value"], g["period"]) for g in got] == [(420, "2025"), (3.2, "2025")]
+    # a year that opens what happened in it still dates it
+    got = _indicators("2023年园区开工建设，全年完成投资50亿元。", publish_date="2025-03-01")
+    assert [(g["value"], g["period"]) for g in got] == [(50, "2023")]
+
+
+def test_a_time_word_or_a_qualifier_alone_names_no_metric():
+    got = _indicators("目前，新城正加快扩区，未来将达25平方公里。", publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("新城", 25)]
+    got = _indicators("累计获得发明专利授权230件、约占全市的1/10。", publish_date="2025-03-01")
+    assert [g["metric"] for g in got] == ["获得发明专利授权", "获得发明专利授权"]
+    got = _indicators("未来产业企业数占全区三分之一。", publish_date="2025-03-01")
+    assert got[0]["metric"].startswith("未来产业")
+
+
+def test_a_drug_class_is_no_count():
+    got = _indicators("园区累计获批3类医疗器械46个、1类创新药7个。", publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("园区获批3类医疗器械", 46), ("1类创新药", 7)]
+
+
+def test_what_is_counted_after_a_description_and_one_thing_joined_by_yu():
+    got = _indicators("培育15家具有国际竞争力的生物医药龙头企业，打造20个智慧城市与数字政务应用场景。",
+                      publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("培育生物医药龙头企业", 15), ("打造智慧城市与数字政务应用场景", 20)]
+
+
+def test_goals_after_a_horizon_in_their_paragraph_are_for_that_year():
+    text = ("二、发展目标\n力争通过三年努力，到2027年，将本区建成数字经济示范区。引进30家数字经济领军企业，"
+            "打造5个特色产业园区。\n")
+    got = _indicators(text, publish_date="2025-04-10")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [(30, "2027", True), (5, "2027", True)]

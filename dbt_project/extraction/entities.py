@@ -150,9 +150,13 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
 # ends latest in the phrase, longest first; (?=.) keeps a bare suffix (项目, 中心) from counting as a
 # name, and 中心 running on into 中心城区 / 中心化 is not a suffix, nor 新区 ending 创新区.
 _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
+# (in the reversed text, what follows a suffix comes before it) 初中学位, 高中学生, 良乡大学城: the word runs on;
+# 中非合作论坛峰会, 论坛年会: an event, not a forum being set up
+_NOT_RUNNING_ON = {"学": "(?<![位生城])", "坛": "(?<![峰年])"}
 _REVERSED_SUFFIX_RE = re.compile(
     "(?=" + first_character_class(suffix[-1] for suffix, _ in _SUFFIXES) + ")(?:" + "|".join(
-        ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1]) + ("(?!创)" if suffix == "新区" else "")
+        _NOT_RUNNING_ON.get(suffix[-1], "") + ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
+        + ("(?!创)" if suffix == "新区" else "")
         for suffix, _ in _SUFFIXES
     ) + ")(?=.)",
     re.S,

@@ -81,7 +81,7 @@ _LEADING = re.compile(
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     # the span an average is over (五年年均增长, “十三五”期间年均增长): the period, not the metric
     r"|(?:近|过去|前)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?(?=年均|平均|$)|“[^”]{1,8}”(?:期间|时期)"
-    r"|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
+    r"|未来(?=将|可|还|[，,]|$)|今后(?=将|[，,]|$)|届时|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工|实施|推进|安排|开展|举办|启动)"
@@ -272,8 +272,10 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
                 break
     if s.find("等") >= 2:
         s = s[: s.find("等")]
+    if counted and s.startswith(("具有", "具备", "拥有")):
+        s = _DESCRIBED_BEFORE_OF.sub("", s, count=1)
     together = s.find("与")
-    if together >= 2:
+    if together >= 2 and (_VERB_RE.search(s, together) or _COUNTED_NOUN_END.search(s.rstrip("，,；;。、：: ")) is None):
         # 15个产业工作营与发展伙伴、链长单位共研共建: what is counted ends at 与; what they did with
         # someone stays (40家企业与石景山签约, 40个项目与经开区达成了签约意向)
         deal = _DEAL_WITH.match(s, together) if together <= 8 else None
@@ -287,6 +289,11 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
     return s
 
 
+# 人工智能技术创新与大模型行业应用示范案例: A与B closed by a noun of things counted is one thing
+_COUNTED_NOUN_END = re.compile(r"(?:案例|项目|企业|机构|场景|平台|中心|基地|园区|产品|成果|标准|课题|品牌)$")
+# 10家具有行业引领力和影响力的人工智能领军企业: the counted noun after a 具有…的 description
+_DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2,20}的(?=[\u4e00-\u9fff“”]{4})")
+_NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
 _SCOPED_BEFORE = re.compile(
@@ -386,9 +393,17 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     unit = units().get(unit_text or "")
     count_like = unit is not None and unit.category in ("count",)
     listing = _NAMES_LISTED.search(left) if count_like and "、" in left else None
+    if listing and not right and _HOLDER_HAS.search(listing.group(1)):
+        # 各高校现有两院院士、社科院学部委员44名: what a holder has, listed, is what is counted
+        return _strip_trailing(left[listing.end(1) + 1:])
     if listing:
         # 央企类项目有中国融通、中建市政、中铁置业3家企业: the names are counted as what the subject says they are
         return listing.group(1)
+    if right and count_like and left.count("、") >= 1 and not _VERB_RE.search(left[left.find("、"):]):
+        # 已入驻北京理工大学、…、首都师范大学5所高校: a list of names closed by its count; the count is of the
+        # kind named after it, under the verb that opens the list (入驻高校), not of the last name listed
+        verb = _last_match(_VERB_RE, left[:left.find("、")])
+        return (verb.group() if verb else "") + right
     ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
     if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and unit_text not in ("%",):
@@ -413,6 +428,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
 # 生态环境建设项目方面则包括A、B、C (7项): what the listed names are
 _NAMES_INCLUDED = re.compile(r"^(.{0,16}?)(?:方面)?(?:则|主要)?(?:包括|涉及|包含)(?:[^、，,]{2,40}、)+[^、，,]{2,40}$")
 # …项目有A、B、C (3家企业): a subject, then the names it has, listed
+# 现有, 共有, 拥有: a holder's things, not a category's members
+_HOLDER_HAS = re.compile(r"(?:现|共|拥|还|目前|已)$")
 _NAMES_LISTED = re.compile(r"^([\u4e00-\u9fff“”]{2,15}?)(?:有|包括|包含|分别是|分别为)(?:[^、，,；;]{2,15}、)+[^、，,；;等]{2,15}$")
 
 
@@ -464,7 +481,7 @@ def _period(text: str, s0: int, pos: int, ctx: DocumentContext, section_year: in
             plan: bool, clause_text: str, looking_back: bool = False) -> str | None:
     before = text[s0:pos]
     named = _named_year(before, ctx.current_year)
-    if named and _NOW.search(before, named[0]):
+    if named and (_NOW.search(before, named[0]) or _MILESTONE_THEN_NOW.search(before, named[0])):
         named = None  # 2035年…目标大兴已经提前实现，目前全区战略留白18.7平方公里: today's figure, not 2035's
     cumulative = _last_match(_CUMULATIVE, before[max(before.rfind("；"), before.rfind(";")) + 1:])
     if looking_back and not named and not cumulative and not _PART_OF_YEAR.search(before) \
@@ -525,6 +542,9 @@ _WHOLE_YEAR = re.compile(r"全年|年度|年均")
 # …覆盖率达到48.6%, 迈上5万元台阶: where the years looked back on have brought a level, not a tally of them
 _LEVEL_REACHED = re.compile(
     r"(?:达到|达|迈上|突破|跨入|(?:提高|提升|增加|增长|跃升|上升|下降|降低|压缩|缩短)[到至]|增至|降至|为)了?$")
+# 良乡大学城2002年启动建设，已入驻…5所高校: the year of a milestone, then where things stand now
+_MILESTONE_THEN_NOW = re.compile(r"(?:启动建设|开工建设|建成|投运|投用|通车|成立|设立|揭牌|挂牌|通航|开园|开业|落成|启用)"
+                                 r"[^，,；;。\d]{0,4}[，,；;]\s*(?:已经?|现已?|目前|如今)")
 _NOW = re.compile(r"[，,；;](?:截[至止])?(?:目前|当前|现在|如今)")
 # a span of years just past that an average is taken over (五年年均, 五年来, 过去五年, 近三年)
 _PAST_SPAN = re.compile(r"(?:[两三四五六七八九十]|\d{1,2})年(?:来|间)|(?:[两三四五六七八九十]|\d{1,2})年(?=年均)"
@@ -672,8 +692,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                         scope_subject = scoped[0]
                     elif scope_subject:
                         metric = scope_subject + metric
-                if _MILESTONE_VERB.fullmatch(metric):
-                    metric = ""  # 实现1012.9亿元，突破千亿元大关: the subject's figure, said again
+                if _MILESTONE_VERB.fullmatch(metric) or _NO_METRIC.fullmatch(metric):
+                    # 实现1012.9亿元，突破千亿元大关: the subject's figure, said again;
+                    # …18个、约占全国的1/20, 占全市的40%、全国的10%: a qualifier or a whole names nothing measured
+                    metric = ""
                 if k and text[lo:lo + 1] == "、" and prev_metric and len(metric) <= 4:
                     # 老旧小区综合整治新开工52个、完工22个: the list shares its subject
                     verb = None
@@ -780,6 +802,10 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     looking_back = _looks_back(text, sent, sent.headings)
                 period = _period(text, s0, q.start, ctx, section_year, plan, clause.text,
                                  (looking_back or bool(_LOOKING_BACK_CLAUSE.search(sentence_before))) and not plan)
+                if period and period.isdigit() and not _YEAR.search(text, s0, q.start) \
+                        and not _RELATIVE_YEAR.search(text, s0, q.start) and not _DONE_ALREADY.search(clause_before) \
+                        and (horizon := _paragraph_horizon(text, sent, s0, ctx.current_year)):
+                    period, is_target = horizon, True
                 value_base, base_unit = to_base(q.value, q.unit)
                 # one row per subject of a figure they all share (A、B、C均增长10%), each quoted from its subject on
                 for subject, at in _subjects_sharing(text, clause.start, q, metric) or ((metric, None),):
@@ -1013,7 +1039,7 @@ _COUNT_UNITS = frozenset({"个", "项", "家", "所", "座", "批", "宗", "件"
 _BARE_VERB_METRIC = re.compile(
     r"(?:已|均|全部|共|累计)?(?:落地|完成|建成|开工|签约|落户|投用|办结|解决|实现|入驻|整改|开业|竣工|交付|上线)"
 )
-_SUBJECT_PREDICATE = re.compile(rf"增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|恢复|{_VERB_RE.pattern}")
+_SUBJECT_PREDICATE = re.compile(rf"正(?=在|启动|加快|推进|式)|增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|恢复|{_VERB_RE.pattern}")
 
 
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
@@ -1071,6 +1097,21 @@ def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
         return current_year is None or int(m.group(1)) > current_year
     plan = _last_match(_PLAN_HORIZON, sentence_before)
     return bool(plan) and (current_year is None or _PLAN_END_YEAR[plan.group(1)] > current_year)
+
+
+_PARAGRAPH_HORIZON = re.compile(r"(?:^|[。！？；;，,：:])\s*(?:力争|计划)?(?:到|至)((?:19|20)\d{2})年(?:底|末)?[，,]")
+
+
+def _paragraph_horizon(text: str, sent, s0: int, current_year: int | None) -> str | None:
+    """力争通过三年努力，到2026年，将朝阳区打造成为…。引进培育10家…: the goals listed after a horizon, in the
+    sentences of its paragraph that name no year of their own, are goals for that year."""
+    floor = text.rfind("\n", 0, sent.span.start) + 1
+    m = _last_match(_PARAGRAPH_HORIZON, text[floor:s0])
+    if m is None or (current_year is not None and int(m.group(1)) <= current_year):
+        return None
+    if _YEAR.search(text, floor + m.end(), s0):
+        return None  # another year named since
+    return m.group(1)
 
 
 def _carried_target(text: str, sent, s0: int) -> bool:

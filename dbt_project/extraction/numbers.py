@@ -48,6 +48,7 @@ _QUALIFIER_BEFORE = (
 _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
+_DRUG_CLASS_TAIL = re.compile(r"(?:创新|中|生物|化学)?(?:新?药|医疗器械|器械|疫苗|制品)")
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
                 "积极性", "大", "是", "字", "化", "体", "线", "环", "圈", "第")  # 四个第一: a label of firsts
 _TIME_UNIT_FIRST_CHARS = frozenset(u[0] for u in _TIME_UNITS)
@@ -513,6 +514,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None  # 排名全国78位: a rank, not a count
     if unit == "位" and text.startswith("数", ue):
         return None  # 两位数增长: double-digit growth, no count
+    if unit == "类" and value <= 3 and _DRUG_CLASS_TAIL.match(text, ue):
+        return None  # 1类创新药, 三类医疗器械: a regulatory class, not a count
     if text.startswith("级", ue):
         return None  # 500亿元级产业集群, 万吨级码头: a class of size that names a kind of thing, not a figure
     if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:
