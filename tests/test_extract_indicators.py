@@ -1200,3 +1200,20 @@ def test_goals_after_a_horizon_in_their_paragraph_are_for_that_year():
             "打造5个特色产业园区。\n")
     got = _indicators(text, publish_date="2025-04-10")
     assert [(g["value"], g["period"], g["is_target"]) for g in got] == [(30, "2027", True), (5, "2027", True)]
+
+
+def test_floors_and_classes_written_in_digits_are_counted_and_in_words_are_not():
+    got = _indicators("综合楼地上28层、地下4层，将建设36班九年一贯制学校；一层大厅对外开放。", publish_date="2025-03-01")
+    assert [(g["value"], g["unit"]) for g in got] == [(28, "层"), (4, "层"), (36, "班")]
+
+
+def test_a_later_respective_amount_is_not_the_rate_and_a_short_item_is_the_first_items_owners():
+    got = _indicators("近三年，全区软件产业收入、利润年均增速分别为12%、9.5%，2024年分别达到680亿元、95亿元。",
+                      publish_date="2025-02-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("软件产业收入年均增速", 12), ("软件产业利润年均增速", 9.5), ("软件产业收入", 680), ("软件产业利润", 95)]
+
+
+def test_a_statistics_release_footnote_mark_is_no_part_of_the_metric():
+    got = _indicators("年末全区常住人口[3]131.8万人。", publish_date="2025-03-20")
+    assert [(g["metric"], g["value"]) for g in got] == [("常住人口", 131.8)]

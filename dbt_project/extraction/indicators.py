@@ -293,6 +293,7 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
 _COUNTED_NOUN_END = re.compile(r"(?:案例|项目|企业|机构|场景|平台|中心|基地|园区|产品|成果|标准|课题|品牌)$")
 # 10家具有行业引领力和影响力的人工智能领军企业: the counted noun after a 具有…的 description
 _DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2,20}的(?=[\u4e00-\u9fff“”]{4})")
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")  # 年末常住人口[5]: a statistics release's note mark
 _NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
@@ -419,7 +420,7 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         metric = left
     if category and right:
         metric = category + right
-    metric = _drop_located(LIST_MARKER.sub("", metric)).strip("，,、：:；;。…的和及与 !！?？")
+    metric = _drop_located(LIST_MARKER.sub("", _FOOTNOTE_MARK.sub("", metric))).strip("，,、：:；;。…的和及与 !！?？")
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
@@ -890,7 +891,7 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
     for separator in _LIST_SEPARATORS:
         parts = [part for part in separator.split(pre) if part]
         if len(parts) == n and all(2 <= len(part) <= 14 for part in parts):
-            items = parts
+            items = _with_the_first_items_owner(parts)
             break
     if items is None:
         if carried is None or len(carried[0]) != n:
@@ -901,6 +902,12 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             return (None if pre or noun else list(carried[0])), carried
         # (…制造业发展较快，上半年增速分别达到6.3%及16.2%: the measure is written here, the subjects before)
         items, noun = carried[0], noun or pre or carried[1]
+        if not (noun is carried[1] and _RATE_WORD.search(noun) and all(q.unit not in _RATE_UNITS for q in in_clause)):
+            pass
+        else:  # …年均增速分别为10%、16.6%，2023年分别达到910亿元、370亿元: the amounts are not rates
+            noun = ""
+            if head == "":
+                return list(items), carried
     word = noun or head
     if not word:
         # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
@@ -910,9 +917,24 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             return list(items), (items, "")  # 森林覆盖率、林草覆盖比分别达到48.6%和93.9%: each item is a measure
         if shared is None or shared.start() < 2:
             return None, carried
-        word = shared.group()
-        items = [*items[:-1], items[-1][:shared.start()].removesuffix("的")]  # (…、科学技术的支出)
+        cut = shared.start() - 2 if items[-1].endswith(("年均", "平均"), 0, shared.start()) else shared.start()
+        word = items[-1][cut:]  # (…收入、产值年均增速: the average's growth, each)
+        items = _with_the_first_items_owner([*items[:-1], items[-1][:cut].removesuffix("的")])  # (…、科学技术的支出)
     return [item if item.endswith(word) else item + word for item in items], (items, word)
+
+
+_RATE_WORD = re.compile(r"增速|增幅|增长率|比重|占比")
+_RATE_UNITS = frozenset({"%", "％", "个百分点", "百分点", "倍"})
+
+
+def _with_the_first_items_owner(items: list[str]) -> list[str]:
+    """医药健康产业收入、产值: a short item after the first is a measure of the first item's owner (…产业产值)."""
+    shared = _SHARED_MEASURE.search(items[0])
+    if shared is None or shared.start() < 2 or not all(
+            len(item) <= 3 and _SHARED_MEASURE.fullmatch(item) for item in items[1:]):
+        return items
+    owner = items[0][:shared.start()]
+    return [items[0], *(owner + item for item in items[1:])]
 
 
 # what a statistics release measures of several subjects at once (…和高技术制造业增加值分别增长…)

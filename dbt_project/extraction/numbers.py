@@ -498,7 +498,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         unit, ue, over = rng
     elif is_cn:
         follow = text[ue:ue + 2]
-        if unit in ("期", "区") or text.startswith(_LABEL_NOUNS, ue):
+        if unit in ("期", "区", "层", "班", "層") or text.startswith(_LABEL_NOUNS, ue):
+            # (一层大厅, 一班: a floor or a class named, not counted; counted floors are written in digits)
             return None
         if unit == "次" and follow == "产业":
             return None  # 三次产业: the primary, secondary and tertiary sectors
