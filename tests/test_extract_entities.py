@@ -628,3 +628,10 @@ def test_a_school_suffix_running_on_into_another_word_and_events_are_no_names():
     text = "新建学校提供初中学位600个，增加全区高中学位供给；圆满完成世界智能产业博览会峰会等服务保障任务。"
     assert _run(extract_projects, text) == {}
     assert _run(extract_measures, text) == {}
+
+
+def test_list_items_named_by_the_works_done_and_closed_by_works_are_projects():
+    text = "统筹推进“三河一湖”生态修复、滨河路综合整治等民生工程；城市大脑试验计划等一批重大科研项目在科学城启动。"
+    projects = _run(extract_projects, text)
+    assert {"“三河一湖”生态修复", "滨河路综合整治", "城市大脑试验计划"} <= set(projects)
+    assert _run(extract_measures, text) == {}

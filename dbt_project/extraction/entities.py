@@ -305,7 +305,8 @@ _BARE_COUNT = re.compile(r"[0-9０-９一二两三四五六七八九十百千万
 _LIST_TALLY_AT = re.compile(_BARE_COUNT.pattern + r"(?:签约|重点|重大|新|落地)?(?:项目|企业|机构|公司|工程)")
 _APPOSITION = re.compile(r"^.{2,}?(?:公司|机构|企业)(?=.{4,}$)")
 # …等7个项目, …等重点工程: what the list sums up are works, whatever each item's last word
-_LISTED_AS_WORKS = re.compile(r"^(?:\d+|[一二三四五六七八九十]+)?[个项]?(?:重点|重大|续建|新建)?(?:项目|工程)")
+_LISTED_AS_WORKS = re.compile(
+    r"^(?:\d+|[一二三四五六七八九十]+|一批)?[个项]?(?:重点|重大|续建|新建)?(?:科研|科技|产业|基础设施|民生)?(?:项目|工程)")
 _HONOUR_VERBS = frozenset({"入选", "获评", "荣获", "评为", "被评为"})
 _ZONE_SUFFIXES = ("示范区", "先行区", "试验区", "集聚区")
 _MEASURE_VERBS_NEAR = ("深化", "立足", "获评", "获批", "入选", "创建", "争取")
@@ -326,6 +327,9 @@ _WORKS_VERBS = frozenset({"扩建", "改建", "新建", "改扩建", "建设", "
 _WORKS_NOUNS = ("项目", "工程", "改造项目", "改造工程")
 # (the works verbs are among them: _merge_inner_verbs rejoins 扩建 + 项目 under the same check)
 _NAME_INNER_VERBS = frozenset({"实施", "开放", "推广", "促进", "签约", "管理", "保障"}) | _WORKS_VERBS
+# 卢三段综合提升、…水毁修复等基础性工程: a list item named by the works done, closed by 等 and works
+_WORKS_CATEGORY = re.compile(r"(?:一批|多项|\d+项|[一二三四五六七八九十]+项)?[^的，,]{0,6}?(?:工程|项目)")
+_LISTED_WORKS_VERBS = frozenset({"提升", "改造", "修复", "整治", "治理", "更新", "升级", "建设", "扩建", "改建"})
 # verbs after which the rest of a short clause is the policy itself (深化学区制改革, 推广应用绿电)
 _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "建立", "健全", "完善", "深化", "开展", "探索",
                  "构建", "搭建", "上线", "推广", "首创", "谋划", "鼓励", "推进", "推动", "加强", "强化", "优化",
@@ -334,7 +338,7 @@ _OBJECT_VERBS = ("实施", "推行", "落实", "出台", "制定", "发布", "�
 
 def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
     """Re-join a policy name a verb split: 东城区碳达峰 + 实施 + 方案 → 东城区碳达峰实施方案."""
-    if not any(t.kind == "verb" and t.text in _NAME_INNER_VERBS for t in tokens):
+    if not any(t.kind == "verb" and (t.text in _NAME_INNER_VERBS or t.text in _LISTED_WORKS_VERBS) for t in tokens):
         return tokens  # every merge below rejoins at one of these verbs (开放 of 服务业扩大开放 too)
     out: list[Token] = []
     i = 0
@@ -345,6 +349,13 @@ def _merge_inner_verbs(text: str, tokens: list[Token]) -> list[Token]:
             # 国家服务业扩大开放综合示范区, …服务业扩大开放2.0版方案: one name, whose verbs are part of it
             out.append(Token("phrase", text[tok.start:tokens[opening - 1].end], tok.start, tokens[opening - 1].end))
             i = opening
+            continue
+        if tok.kind == "phrase" and i + 3 < len(tokens) and tokens[i + 1].kind == "verb" \
+                and tokens[i + 1].text in _LISTED_WORKS_VERBS and tokens[i + 2].kind == "deng" \
+                and tokens[i + 3].kind == "phrase" and _WORKS_CATEGORY.match(tokens[i + 3].text) \
+                and tokens[i + 1].start == tok.end:
+            out.append(Token("phrase", text[tok.start:tokens[i + 1].end], tok.start, tokens[i + 1].end))
+            i += 2
             continue
         if tok.kind == "phrase" and i + 1 < len(tokens) and tokens[i + 1].kind == "verb" \
                 and tokens[i + 1].text in _NAME_INNER_VERBS:
