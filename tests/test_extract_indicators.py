@@ -1217,3 +1217,11 @@ def test_a_later_respective_amount_is_not_the_rate_and_a_short_item_is_the_first
 def test_a_statistics_release_footnote_mark_is_no_part_of_the_metric():
     got = _indicators("年末全区常住人口[3]131.8万人。", publish_date="2025-03-20")
     assert [(g["metric"], g["value"]) for g in got] == [("常住人口", 131.8)]
+
+
+def test_a_paragraph_opened_by_this_years_plan_goes_on_with_it():
+    text = ("为推动产业升级，2025年，本区将继续举办招商推介大会，实现签约项目达到60个。全年新增市场主体不少于5000家，"
+            "培育引进120家高新技术企业。\n2024年，全区新增市场主体4800家。\n")
+    got = _indicators(text, publish_date="2025-02-10")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
+        (60, "2025", True), (5000, "2025", True), (120, "2025", True), (4800, "2024", False)]

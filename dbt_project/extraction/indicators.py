@@ -1124,13 +1124,20 @@ def _forecast_sentence(sentence_before: str, current_year: int | None) -> bool:
 _PARAGRAPH_HORIZON = re.compile(r"(?:^|[。！？；;，,：:])\s*(?:力争|计划)?(?:到|至)((?:19|20)\d{2})年(?:底|末)?[，,]")
 
 
+_PLAN_OPENING = re.compile(r"\s*(?:[^，,。]{0,20}[，,])?((?:19|20)\d{2})年[，,][^。]{0,12}?将(?![来近要])")
+
+
 def _paragraph_horizon(text: str, sent, s0: int, current_year: int | None) -> str | None:
     """力争通过三年努力，到2026年，将朝阳区打造成为…。引进培育10家…: the goals listed after a horizon, in the
     sentences of its paragraph that name no year of their own, are goals for that year."""
     floor = text.rfind("\n", 0, sent.span.start) + 1
     m = _last_match(_PARAGRAPH_HORIZON, text[floor:s0])
     if m is None or (current_year is not None and int(m.group(1)) <= current_year):
-        return None
+        # 2025年，丰台区将继续…。年度新增入库项目不少于400个: a paragraph opened by this year's plan goes on with it
+        first = text.find("。", floor, s0)
+        m = _PLAN_OPENING.match(text, floor, first) if first > 0 else None
+        if m is None or current_year is None or int(m.group(1)) < current_year:
+            return None
     if _YEAR.search(text, floor + m.end(), s0):
         return None  # another year named since
     return m.group(1)
