@@ -1225,3 +1225,17 @@ def test_a_paragraph_opened_by_this_years_plan_goes_on_with_it():
     got = _indicators(text, publish_date="2025-02-10")
     assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
         (60, "2025", True), (5000, "2025", True), (120, "2025", True), (4800, "2024", False)]
+
+
+def test_industries_whose_names_hold_he_are_listed_whole():
+    got = _indicators("其中批发和零售业、金融业增势良好，增加值分别占全区的21.5%和30.2%。", publish_date="2025-03-20")
+    assert [(g["metric"], g["value"]) for g in got] == [("批发和零售业增加值", 21.5), ("金融业增加值", 30.2)]
+
+
+def test_a_rise_from_one_year_to_another_is_the_named_metrics_and_abbreviations_and_milestones_name_nothing():
+    got = _indicators("近年来，地区生产总值连年攀升，从2021年的802.5亿元增加至2024年的1006.3亿元。",
+                      publish_date="2025-03-20")
+    assert [(g["metric"], g["value"], g["period"]) for g in got] == [
+        ("地区生产总值", 802.5, "2021"), ("地区生产总值", 1006.3, "2024")]
+    got = _indicators("全区实现地区生产总值(GDP)512.3亿元。园区总收入三年实现翻番，首破千亿元。", publish_date="2025-03-20")
+    assert [(g["metric"], g["value"]) for g in got] == [("地区生产总值", 512.3), ("园区总收入", 1000)]

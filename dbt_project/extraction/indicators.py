@@ -17,7 +17,7 @@ from dbt_project.extraction.numbers import Quantity, QuotedIndex, chinese_to_num
 from dbt_project.extraction.patterns import literal_alternation
 from dbt_project.extraction.segment import LIST_MARKER
 from dbt_project.extraction.tables import CELL_SEPARATOR, number_cells, table_indicators, table_rows
-from dbt_project.extraction.vocab import units
+from dbt_project.extraction.vocab import metric_names, units
 
 _UP = "增长|增加|提高|提升|上升|上涨|扩大|增速|增幅|涨幅|回升|增长率"
 _DOWN = "下降|降低|减少|压缩|缩短|压减|降幅|下滑|下跌|回落|缩减|减排|净减"
@@ -61,7 +61,7 @@ _TRAILING = sorted(
     key=len, reverse=True,
 )
 _LEADING = re.compile(
-    r"^(?:(?:到|至|明确|提出)?(?:19|20|１９|２０)\d{2}年度?|下一步|还将|将(?![台军])|拟|力争|预计|预期|(?:会议|文件|方案|报告|意见)?(?:明确|提出|指出|强调)|确保|争取|实现|完成(?![率度])(?![^，,、]{0,10}?(?:任务|目标|计划))(?=[\u4e00-\u9fff]{3})|今年|去年|明年|全年|上半年|下半年"
+    r"^(?:(?:到|至|明确|提出|从|由)?(?:19|20|１９|２０)\d{2}年度?|下一步|还将|将(?![台军])|拟|力争|预计|预期|(?:会议|文件|方案|报告|意见)?(?:明确|提出|指出|强调)|确保|争取|实现|完成(?![率度])(?![^，,、]{0,10}?(?:任务|目标|计划))(?=[\u4e00-\u9fff]{3})|今年|去年|明年|全年|上半年|下半年"
     r"|前三季度|(?:第)?[一二三四1-4]季度|\d{1,2}[-—－至~]\d{1,2}月|\d{1,2}月|前\d{1,2}个月|年底前|年内|年底|年末"
     # the base of a comparison (较上年末增长8.7%, 与上年同期相比): the metric is the subject before it
     r"|与(?:上年|去年|上一年)(?:同期)?相比"
@@ -243,7 +243,7 @@ _GOAL_COLON = re.compile(r"目标[：:]")
 
 # 突破千亿元大关, 迈上四千亿台阶: a milestone passed is said of the subject, not of the milestone
 _MILESTONE_NOUN = re.compile(r"(?:的)?(?:大关|关口|台阶|量级|大台阶|行列)")
-_MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:突破|迈上|迈入|跨入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
+_MILESTONE_VERB = re.compile(r"(?:首次|再次|成功|一举)?(?:首破|突破|迈上|迈入|跨入|跨越|跨上|站上|越过|跃上|跃升至|跃居)了?")
 
 
 _DEAL_WITH = re.compile(r"与[^，,、与]{1,10}?((?:签约|签署|达成|合作|对接)[^，,、；;。]{0,8})[，,、；;。]*$")
@@ -293,7 +293,8 @@ def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
 _COUNTED_NOUN_END = re.compile(r"(?:案例|项目|企业|机构|场景|平台|中心|基地|园区|产品|成果|标准|课题|品牌)$")
 # 10家具有行业引领力和影响力的人工智能领军企业: the counted noun after a 具有…的 description
 _DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2,20}的(?=[\u4e00-\u9fff“”]{4})")
-_FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］")  # 年末常住人口[5]: a statistics release's note mark
+# 年末常住人口[5]: a release's note mark; 地区生产总值(GDP): the abbreviation, said again
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[（(][A-Z]{2,5}[)）]")
 _NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
@@ -381,6 +382,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         left = ""  # 绿心森林公园实现100%绿电供应: the share is of what follows; where, is said before
     if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
         left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
+    if _FROM_BEFORE.search(raw_left) and _TO_AFTER_FROM.match(raw_right.lstrip("的")):
+        right = ""  # 从2020年的973.8亿元增加至…: where the measure rose from; it is named before, not after
     if _CHANGE_AFTER.match(raw_right):
         right = ""  # 经济总量保持年均10%高速增长: the growth is the kind of figure, not what it measures
     untitled = _TITLE_IN_RIGHT.sub("", right)
@@ -602,7 +605,7 @@ _HORIZON_BEFORE = re.compile(r"(?:到|至)$")
 _PLAN_HORIZON = re.compile(r"(?:到|至)“?十([三四五六])五”?(?:规划)?(?:末|期末|时期末)[，,]")
 _PLAN_END_YEAR = {"三": 2020, "四": 2025, "五": 2030, "六": 2035}
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
-_TO_AFTER_FROM = re.compile(r"(?:增|提高|提升|升|降|减少|下降|跃升|扩大|缩小|增长)?[至到]")
+_TO_AFTER_FROM = re.compile(r"(?:增加|增长|增|提高|提升|上升|升|降低|降|减少|下降|跃升|扩大|缩小|压缩|缩短)?[至到]")
 _BUILT_ON = re.compile(r"[^，,；;。]{0,16}?基础上[^，,；;。]{0,6}[，,；;]")
 
 
@@ -839,7 +842,7 @@ def _subjects_sharing(text: str, clause_start: int, q: Quantity, metric: str) ->
     it is written, when one figure is stated for all of them."""
     if "、" not in metric:
         return None
-    parts = [part for part in _LIST_SEPARATORS[1].split(metric) if part]
+    parts = _list_items(_LIST_SEPARATORS[1], metric)
     if not 2 <= len(parts) <= 8 or not all(3 <= len(part) <= 14 for part in parts):
         return None
     if max(map(len, parts)) > 2 * min(map(len, parts)):
@@ -856,7 +859,7 @@ def _subjects_sharing(text: str, clause_start: int, q: Quantity, metric: str) ->
 
 _LISTED_SUBJECTS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,14}[、和及与])+[\u4e00-\u9fff]{2,14}?)"
-    r"(?:发展|增长|表现|运行|生产|延续|呈现|恢复|保持|均|继续|持续|较快|良好|稳定|快速|向好)")
+    r"(?:发展|增长|增势|势头|表现|运行|生产|延续|呈现|恢复|保持|均|继续|持续|较快|良好|稳定|快速|向好)")
 
 
 def _listed_subjects(clause_text: str) -> tuple[list[str], str] | None:
@@ -864,7 +867,7 @@ def _listed_subjects(clause_text: str) -> tuple[list[str], str] | None:
     m = _LISTED_SUBJECTS.match(_strip_leading(clause_text.strip()))
     if m is None:
         return None
-    parts = [part for part in _LIST_SEPARATORS[1].split(m.group(1)) if part]
+    parts = _list_items(_LIST_SEPARATORS[1], m.group(1))
     if 2 <= len(parts) <= 8 and all(2 <= len(part) <= 14 for part in parts):
         return parts, ""
     return None
@@ -889,7 +892,7 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
         pre, head = pre[:pre.rfind("等")], pre[pre.rfind("等") + 1:]
     items = None
     for separator in _LIST_SEPARATORS:
-        parts = [part for part in separator.split(pre) if part]
+        parts = _list_items(separator, pre)
         if len(parts) == n and all(2 <= len(part) <= 14 for part in parts):
             items = _with_the_first_items_owner(parts)
             break
@@ -944,6 +947,27 @@ _SHARED_MEASURE = re.compile(
 
 
 _LIST_SEPARATORS = (re.compile("、"), re.compile("[、和及与]"))
+# the national industry classification's names hold 和 and 、 themselves (租赁和商务服务业, 交通运输、仓储和邮政业):
+# a list of industries is split between them, not inside them
+_INDUSTRY_NAMES = re.compile(
+    r"农、林、牧、渔业|电力、热力、燃气及水生产和供应业|批发和零售业|交通运输、仓储和邮政业|住宿和餐饮业"
+    r"|信息传输、软件和信息技术服务业|租赁和商务服务业|科学研究和技术服务业|水利、环境和公共设施管理业"
+    r"|居民服务、修理和其他服务业|卫生和社会工作|文化、体育和娱乐业|公共管理、社会保障和社会组织"
+    r"|(?:软件和)?信息技术服务业|科学研究和技术服务")
+
+
+def _list_items(separator: re.Pattern, s: str) -> list[str]:
+    if not any(mark in s for mark in "和及、") or _INDUSTRY_NAMES.search(s) is None:
+        return [part for part in separator.split(s) if part]
+    names: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        names.append(m.group())
+        return f"\x00{len(names) - 1}\x00"
+
+    held = _INDUSTRY_NAMES.sub(hold, s)
+    restore = re.compile("\x00(\\d+)\x00")
+    return [restore.sub(lambda m: names[int(m.group(1))], part) for part in separator.split(held) if part]
 # the last word of a measure by itself (覆盖率, 比重, 人数), as opposed to a thing measured (朝阳, 锂离子电池)
 _NAMES_A_MEASURE = re.compile(r"(?:率|比重|占比|覆盖比|额|总量|数量|人数|户数|指数|规模|面积|产值|增加值|收入)$")
 _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
@@ -1064,6 +1088,8 @@ _BARE_VERB_METRIC = re.compile(
 _SUBJECT_PREDICATE = re.compile(rf"正(?=在|启动|加快|推进|式)|增速|增幅|位居|稳居|居|保持|总体|运行|排名|延续|呈现|达到|恢复|{_VERB_RE.pattern}")
 
 
+# 园区总收入两年时间实现翻两番: how long it took is not whose figure it is
+_SPAN_AFTER_SUBJECT = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:[一二两三四五六七八九十\d]{1,2}年(?:时间|来|间)?)$")
 _PRICE_NOTE = re.compile(r"(?:按|扣除|剔除|以)[^，,]{0,12}?(?:计算|因素|口径|计)")
 # (not _PRICE_NOTE itself: its 以…计 would cut 规模|以上工业增加值按可比价格计算)
 _PRICE_NOTE_AFTER_SUBJECT = re.compile(r"(?:按|扣除|剔除)[^，,]{0,12}?(?:计算|因素|口径)$")
@@ -1081,8 +1107,9 @@ def _subject_of(clause_text: str) -> str | None:
         return s[:note.start()]  # 规模以上工业增加值按可比价格计算，同比增长7.1%: the subject, then how it was computed
     m = _SUBJECT_PREDICATE.search(s)
     if m is None or m.start() < 2 or m.start() > 15:
-        return None
-    return s[:m.start()]
+        # 地区生产总值一年一个百亿台阶，从…: a clause opened by a metric's own name is about that metric
+        return next((name for name in metric_names() if len(name) >= 4 and s.startswith(name)), None)
+    return _SPAN_AFTER_SUBJECT.sub("", s[:m.start()]) or None
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:

@@ -65,3 +65,10 @@ def place_aliases() -> dict[str, str]:
 
 
 MUNICIPAL = "北京市"
+
+
+@lru_cache(maxsize=1)
+def metric_names() -> tuple[str, ...]:
+    """Every name and synonym of the canonical metrics (seeds/canonical_metrics.csv), longest first."""
+    names = {name for r in _rows("canonical_metrics.csv") for name in [r["name_zh"], *r["synonyms"].split("|")] if name}
+    return tuple(sorted(names, key=len, reverse=True))
