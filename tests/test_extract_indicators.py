@@ -45,6 +45,10 @@ from dbt_project.extraction.pipeline import extract_document
     ("目前36项重点工程已开工", [(36, "项", None)]),  # 目前 is now, not 前36 (the first 36)
     ("增速分别高于全市2.5个和1.4个百分点", [(2.5, "个百分点", None), (1.4, "个百分点", None)]),
     ("三次产业结构为0.2:12.5:87.3", [(0.2, None, None), (12.5, None, None), (87.3, None, None)]),
+    ("主题公园累计接待游客千万人次，惠及千万家庭", [(1000, "万人次", None)]),  # visits counted; households a figure of speech
+    ("全年固定资产投资千亿元，打造千亿元产业集群", [(1000, "亿元", None)]),  # (a class of cluster is no amount)
+    ("集聚整车企业3家和200余家上下游企业", [(3, "家", None), (200, "家", "over")]),  # 上下游: no "about"
+    ("主楼二次结构完成80%，建设二次供水设施", [(80, "%", None)]),  # 二次结构: a term, not twice
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -1239,3 +1243,9 @@ def test_a_rise_from_one_year_to_another_is_the_named_metrics_and_abbreviations_
         ("地区生产总值", 802.5, "2021"), ("地区生产总值", 1006.3, "2024")]
     got = _indicators("全区实现地区生产总值(GDP)512.3亿元。园区总收入三年实现翻番，首破千亿元。", publish_date="2025-03-20")
     assert [(g["metric"], g["value"]) for g in got] == [("地区生产总值", 512.3), ("园区总收入", 1000)]
+
+
+def test_a_measure_noun_before_the_count_and_the_area_a_place_covers_are_the_metric():
+    got = _indicators("新工厂日均产量可达2万台笔记本电脑，继续在示范区40平方公里范围内部署智能设施，建成后可提供养老床位600张。",
+                      publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("新工厂日均产量", 2), ("示范区范围", 40), ("养老床位", 600)]

@@ -54,7 +54,7 @@ _VERB_RE = re.compile(literal_alternation(_VERBS))
 _TRAILING = sorted(
     """同比增长 同比下降 同比提高 比上年增长 年均增长 分别增长 分别为 增长了 下降了 提高了 提高到 提高至 提升至
     提升到 增长 下降 提高 提升 降低 减少 压缩 缩短 降至 增至 增加 上升 上涨 下跌 下滑 回落 扩大 达到 达 为 至 到 是 改善
-    多增加 多增 少增 多增长 净减 净增
+    多增加 多增 少增 多增长 净减 净增 可达到 可达 可实现 可提供 可容纳
     实现 完成了 完成 共计 共 合计 总计 保持在 控制在 稳定在 占全市的 占全国的 占全区的 占全市 占全国 占全区 的 了 已达 分别
     同比 均 优化调整为 调整为 动态调整增至 会有 由 从 力争 争取 确保 预计 计划 预计将 有望 将 每年 已 现已
     一般 仅 只 最高 最多 最低 有 拥有 共有 基础上 的基础上 年均 保持年均 收窄 放缓""".split(),
@@ -81,7 +81,7 @@ _LEADING = re.compile(
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     # the span an average is over (五年年均增长, “十三五”期间年均增长): the period, not the metric
     r"|(?:近|过去|前)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?(?=年均|平均|$)|“[^”]{1,8}”(?:期间|时期)"
-    r"|未来(?=将|可|还|[，,]|$)|今后(?=将|[，,]|$)|届时|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
+    r"|未来(?=将|可|还|[，,]|$)|今后(?=将|[，,]|$)|届时|继续(?=在)|(?:建成|投用|投产|完工|竣工|达产)后(?:可|将)?(?:提供|新增|实现)?|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工|实施|推进|安排|开展|举办|启动)"
@@ -295,6 +295,7 @@ _COUNTED_NOUN_END = re.compile(r"(?:案例|项目|企业|机构|场景|平台|�
 _DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2,20}的(?=[\u4e00-\u9fff“”]{4})")
 # 年末常住人口[5]: a release's note mark; 地区生产总值(GDP): the abbreviation, said again
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[（(][A-Z]{2,5}[)）]")
+_MEASURE_NOUN_END = re.compile(r"(?:产量|产能|销量|数量|总量|人数|规模)$")
 _NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
@@ -380,6 +381,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     if unit_text == "%" and raw_left.rstrip().endswith("实现") and 2 <= len(right) <= 8 \
             and not _CHANGE_AFTER.match(raw_right):
         left = ""  # 绿心森林公园实现100%绿电供应: the share is of what follows; where, is said before
+    if left.startswith("在") and raw_right.startswith("范围") and 2 <= len(left) <= 12 and not _VERB_RE.search(left):
+        return left[1:] + "范围"  # 在核心区60平方公里范围内: the area the place covers
     if left.startswith("在") and len(right) >= 3 and not _VERB_RE.search(left):
         left = ""  # 在南部53平方公里的人工智能资源密集区: where it is; what is measured follows the figure
     if _FROM_BEFORE.search(raw_left) and _TO_AFTER_FROM.match(raw_right.lstrip("的")):
@@ -410,6 +413,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         return (verb.group() if verb else "") + right
     ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
+    if right and counted and _MEASURE_NOUN_END.search(left):
+        right = ""  # 日均产量可达3万台智能手机: the left names what is measured; the right, what is made
     if right and (counted or len(left) <= 2 or ends_with_verb or unit is None and len(right) <= 4) and unit_text not in ("%",):
         governing = _BATCH_ENDING.sub("", _verb_tail(left))
         if _CONJUNCTION.search(governing):

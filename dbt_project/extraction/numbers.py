@@ -48,6 +48,7 @@ _QUALIFIER_BEFORE = (
 _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
+_SECONDARY_TERM = re.compile(r"结构|开发|供水|加压|创业|元|分配|转化|装修|利用")
 _DRUG_CLASS_TAIL = re.compile(r"(?:创新|中|生物|化学)?(?:新?药|医疗器械|器械|疫苗|制品)")
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
                 "积极性", "大", "是", "字", "化", "体", "线", "环", "圈", "第")  # 四个第一: a label of firsts
@@ -206,6 +207,8 @@ def _qualifier_after(text: str, pos: int, end: int) -> tuple[str | None, int]:
         return None, pos
     for word, q in _QUALIFIER_AFTER:
         if text.startswith(word, pos) and pos + len(word) <= end:
+            if word == "上下" and text.startswith("游", pos + 2):
+                return None, pos  # 150余家上下游企业: upstream and downstream, not "about"
             return q, pos + len(word)
     return None, pos
 
@@ -225,7 +228,7 @@ _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
 # 近百家, 上千名, 逾百个: a round hundred or thousand, nearly or more
 _ROUND_COUNT_RE = re.compile(r"([近上逾超])([百千])(?=[家个项名人户件条所处座栋套场批位])")
-_ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入].)亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
+_ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入资额值].)亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
 # (patterns here open with what they look for, not with a lookbehind, so the regex engine can skip to it)
@@ -342,7 +345,8 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
             continue
         unit, unit_end, _over = _match_unit(text, s + 1, end)
         category = units()[unit].category if unit else None
-        if unit and unit.startswith("万") and category in _ROUND_TEN_THOUSAND_CATEGORIES and not quoted.inside(s):
+        if unit and unit.startswith("万") and (category in _ROUND_TEN_THOUSAND_CATEGORIES or unit == "万人次") \
+                and not quoted.inside(s):  # (千万人次: visits counted, never a figure of speech)
             qualifier, qualifier_start = _qualifier_before(text, s, 0)
             found.append(Quantity(s, unit_end, float(_ROUND[m.group(1)]), unit, qualifier, qualifier_start,
                                   text[s:unit_end]))
@@ -503,6 +507,8 @@ def _parse_at(text: str, m: re.Match, end: int):
             return None
         if unit == "次" and follow == "产业":
             return None  # 三次产业: the primary, secondary and tertiary sectors
+        if unit == "次" and raw == "二" and _SECONDARY_TERM.match(text, ue):
+            return None  # 二次结构, 二次开发, 二次供水: a term, not twice
         if unit == "天" and "\u4e00" <= prev <= "\u9fff" and prev not in _BEFORE_DAYS_IN_WORDS:
             return None  # 华大九天, 九天微星: a name; days in words follow a verb (缩短至三天, 只需两天, 连续七天)
     if unit in ("市", "区", "省", "门", "部", "期") and _PLACE_WORD_TAIL.match(text, ue, ue + 1):
