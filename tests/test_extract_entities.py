@@ -635,3 +635,10 @@ def test_list_items_named_by_the_works_done_and_closed_by_works_are_projects():
     projects = _run(extract_projects, text)
     assert {"“三河一湖”生态修复", "滨河路综合整治", "城市大脑试验计划"} <= set(projects)
     assert _run(extract_measures, text) == {}
+
+
+def test_a_suffix_that_begins_another_word_ends_no_name():
+    text = ("全面完成年度各项目标任务；园区历经多次空间范围调整；区政府新闻办公室组织召开发布会；"
+            "作为全区首个共享厂房项目，该项目已竣工。")
+    assert _run(extract_projects, text) == {}
+    assert _run(extract_measures, text) == {}

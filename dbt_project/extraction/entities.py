@@ -152,7 +152,9 @@ def _trim(text: str, start: int, phrase: str) -> tuple[str, int]:
 _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
 # (in the reversed text, what follows a suffix comes before it) 初中学位, 高中学生, 良乡大学城: the word runs on;
 # 中非合作论坛峰会, 论坛年会: an event, not a forum being set up
-_NOT_RUNNING_ON = {"学": "(?<![位生城])", "坛": "(?<![峰年])"}
+# 各项目标任务, 多次空间范围调整, 组织召开: the suffix's characters begin another word
+_NOT_RUNNING_ON = {"学": "(?<![位生城])", "坛": "(?<![峰年])", "目": "(?<!标)", "间": "(?<!范)",
+                   "织": "(?<![召开实企申参])"}
 _REVERSED_SUFFIX_RE = re.compile(
     "(?=" + first_character_class(suffix[-1] for suffix, _ in _SUFFIXES) + ")(?:" + "|".join(
         _NOT_RUNNING_ON.get(suffix[-1], "") + ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])
