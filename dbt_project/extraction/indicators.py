@@ -295,7 +295,7 @@ _COUNTED_NOUN_END = re.compile(r"(?:案例|项目|企业|机构|场景|平台|�
 _DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2,20}的(?=[\u4e00-\u9fff“”]{4})")
 # 年末常住人口[5]: a release's note mark; 地区生产总值(GDP): the abbreviation, said again
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[（(][A-Z]{2,5}[)）]")
-_MEASURE_NOUN_END = re.compile(r"(?:产量|产能|销量|数量|总量|人数|规模)$")
+_MEASURE_NOUN_END = re.compile(r"(?:产量|产能|销量|数量|总量|人数)$")
 _NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
