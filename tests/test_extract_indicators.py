@@ -1249,3 +1249,12 @@ def test_a_measure_noun_before_the_count_and_the_area_a_place_covers_are_the_met
     got = _indicators("新工厂日均产量可达2万台笔记本电脑，继续在示范区40平方公里范围内部署智能设施，建成后可提供养老床位600张。",
                       publish_date="2025-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [("新工厂日均产量", 2), ("示范区范围", 40), ("养老床位", 600)]
+
+
+def test_a_projects_figure_said_without_its_name_is_the_projects():
+    text = ("总投资38亿元的京东智能工厂二期计划年底投用，年产值120亿元。"
+            "新一代材料产业园启动建设，建筑面积超25万平方米。全区全年完成固定资产投资300亿元。")
+    got = _indicators(text, publish_date="2025-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("京东智能工厂总投资", 38), ("京东智能工厂年产值", 120), ("新一代材料产业园建筑面积", 25),
+        ("固定资产投资", 300)]

@@ -154,7 +154,7 @@ _SUFFIX_KIND = {suffix: kind for suffix, kind in reversed(_SUFFIXES)}
 # 中非合作论坛峰会, 论坛年会: an event, not a forum being set up
 # 各项目标任务, 多次空间范围调整, 组织召开: the suffix's characters begin another word
 _NOT_RUNNING_ON = {"学": "(?<![位生城])", "坛": "(?<![峰年])", "目": "(?<!标)", "间": "(?<!范)",
-                   "织": "(?<![召开实企申参])"}
+                   "织": "(?<![召开实企申参])", "划": "(?<![年于在明今将])"}  # (…二期计划年底投用: plans to)
 _REVERSED_SUFFIX_RE = re.compile(
     "(?=" + first_character_class(suffix[-1] for suffix, _ in _SUFFIXES) + ")(?:" + "|".join(
         _NOT_RUNNING_ON.get(suffix[-1], "") + ("(?<![城化])" if suffix == "中心" else "") + re.escape(suffix[::-1])

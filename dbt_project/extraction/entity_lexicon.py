@@ -79,6 +79,7 @@ PROJECT_SUFFIXES = (
     "大桥",  # 跨潮白河大桥
     "号线", "快线", "捷运线", "铁路", "高速公路", "隧道",  # 地铁17号线, 首都机场捷运线, 市郊铁路通密线, 北环隧道
     "实验室", "研究所",  # 高空风能实验室: research institutions set up
+    "工厂",  # 小米智能工厂(二期: the phase is not the name)
 )
 SINGLE_CHAR_PROJECT_SUFFIXES = ("路", "街", "巷", "站", "馆", "港", "园", "楼", "院", "厂", "宫", "城")
 

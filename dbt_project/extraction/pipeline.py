@@ -1,6 +1,7 @@
 """One document in, every fact out: the single Python call the dbt models make per document."""
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import re
@@ -105,6 +106,7 @@ def _extract(text: str, title: str | None, section: str | None, source_district:
     indicators = extract_indicators(text, sents, district_of, ctx)
     projects, measures = _projects_and_measures(text, sents, district_of)
     projects, measures = _positioned(text, projects), _positioned(text, measures)
+    _attribute_to_projects(text, sents, indicators, projects)
     policy_titles = []
     for row in _entities_of("policy_documents", text):
         title_text = row.get("title") if isinstance(row, dict) else row
@@ -130,6 +132,37 @@ def _extract(text: str, title: str | None, section: str | None, source_district:
         "measures": [_measure_row(m) for m in measures],
         "policy_documents": policy_titles,
     }
+
+
+# what a project has (总投资46亿元, 建筑面积30万平方米, 年产值600亿元), said without naming the project again
+_PROJECT_ATTRIBUTES = frozenset({"总投资", "项目总投资", "总投资额", "计划投资", "建筑面积", "总建筑面积", "占地面积", "用地面积",
+                                 "年产值", "年营收", "年产能"})
+
+
+def _attribute_to_projects(text: str, sents, indicators: list[dict], projects: list[dict]) -> None:
+    """小米智能工厂二期计划年底投用，年产值600亿元; 总投资46亿元的小米智能工厂二期: a project's figure is the
+    project's (小米智能工厂二期年产值), named by the project the sentence names last before it, or right after its 的."""
+    if not projects or not any(row["metric"] in _PROJECT_ATTRIBUTES for row in indicators):
+        return
+    named = sorted((at, at + len(p["name"]), p["name"]) for p in projects
+                   if p.get("name") and (at := text.find(p["name"], p["position"])) >= 0)
+    starts = [s.span.start for s in sents]
+    for row in indicators:
+        if row["metric"] not in _PROJECT_ATTRIBUTES:
+            continue
+        k = bisect.bisect_right(starts, row["position"]) - 1
+        if k < 0:
+            continue
+        sent_start, sent_end = sents[k].span.start, sents[k].span.end
+        before = [n for n in named if sent_start <= n[0] and n[1] <= row["position"]]
+        after = [n for n in named if row["position"] < n[0] < sent_end and text.startswith("的", n[0] - 1)
+                 and n[0] - row["position"] <= 12]
+        pick = after[0] if after else (before[-1] if before else None)
+        if pick is None:
+            continue
+        name = pick[2]
+        metric = row["metric"]
+        row["metric"] = name + (metric[2:] if name.endswith("项目") and metric.startswith("项目") else metric)
 
 
 def _project_row(p: dict) -> dict:
