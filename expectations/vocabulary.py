@@ -54,8 +54,8 @@ PERIOD_REGEX = r"^(?:cumulative|\d{4}(?:H[12]|Q[1-4]|-\d{2})?(?:\.\.\d{4}(?:H[12
 
 # A unit as written on a traditional-script page, character for character in simplified script (億元 → 亿元,
 # 個 → 个): base units are always simplified (seed `units`), so the check reads the written unit this way first.
-UNIT_TRADITIONAL = "個點萬億歐頃畝噸時標準戶項條棟處張間場單筆臺輛類門區牀鐘盞冊種塊隻劑顆層"
-UNIT_SIMPLIFIED = "个点万亿欧顷亩吨时标准户项条栋处张间场单笔台辆类门区床钟盏册种块只剂颗层"
+UNIT_TRADITIONAL = "個點萬億歐頃畝噸時標準戶項條棟處張間場單筆臺輛類門區牀鐘盞冊種塊隻劑顆層組"
+UNIT_SIMPLIFIED = "个点万亿欧顷亩吨时标准户项条栋处张间场单笔台辆类门区床钟盏册种块只剂颗层组"
 
 # Written unit prefixes whose factor to the base unit is fixed (亿元 → 元 × 1e8, 万平方米 → 平方米 × 1e4).
 UNIT_PREFIX_FACTORS: dict[str, float] = {

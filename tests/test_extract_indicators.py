@@ -49,6 +49,9 @@ from dbt_project.extraction.pipeline import extract_document
     ("全年固定资产投资千亿元，打造千亿元产业集群", [(1000, "亿元", None)]),  # (a class of cluster is no amount)
     ("集聚整车企业3家和200余家上下游企业", [(3, "家", None), (200, "家", "over")]),  # 上下游: no "about"
     ("主楼二次结构完成80%，建设二次供水设施", [(80, "%", None)]),  # 二次结构: a term, not twice
+    ("安装4组变压器，新建铁塔15基，新增变电容量2400兆伏安；一办十二组", [(4, "组", None), (15, "基", None),
+                                                           (2400, "兆伏安", None)]),
+    ("机器人订单已达百台，经过数亿年的地质变迁", [(100, "台", None)]),
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]
@@ -1258,3 +1261,10 @@ def test_a_projects_figure_said_without_its_name_is_the_projects():
     assert [(g["metric"], g["value"]) for g in got] == [
         ("京东智能工厂总投资", 38), ("京东智能工厂年产值", 120), ("新一代材料产业园建筑面积", 25),
         ("固定资产投资", 300)]
+
+
+def test_a_clause_saying_what_its_subject_is_or_does_for_growth_names_it():
+    got = _indicators("生物医药产业是全区的主导产业，去年实现产值860亿元，到“十四五”末将实现产值超1200亿元。"
+                      "金融业对经济增长支撑有力，同比增长9.2%。", publish_date="2023-07-27")
+    assert [(g["value"], g["period"]) for g in got] == [(860, "2022"), (1200, "2025"), (9.2, "2023")]
+    assert (got[0]["metric"], got[2]["metric"]) == ("生物医药产业产值", "金融业")

@@ -48,6 +48,7 @@ _QUALIFIER_BEFORE = (
 _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
 # Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
+_NOT_AFTER_A_COUNT_OF = {"基": "地金础层准本", "组": "团织建成合", "組": "團織建成合"}
 _SECONDARY_TERM = re.compile(r"结构|开发|供水|加压|创业|元|分配|转化|装修|利用")
 _DRUG_CLASS_TAIL = re.compile(r"(?:创新|中|生物|化学)?(?:新?药|医疗器械|器械|疫苗|制品)")
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
@@ -227,7 +228,7 @@ _BILLION_CLASS_RE = re.compile(r"([十百千万])亿(?:元)?级")
 # 百余家, 千余名: a round hundred or thousand and more; 超百亿元, 近千亿元: a round amount after a qualifier
 _ROUND_OVER_RE = re.compile(r"(?<![零〇一二两三四五六七八九十数几\d])([百千])余(?=[家个项名人户件条所处座栋套场批位])")
 # 近百家, 上千名, 逾百个: a round hundred or thousand, nearly or more
-_ROUND_COUNT_RE = re.compile(r"([近上逾超])([百千])(?=[家个项名人户件条所处座栋套场批位])")
+_ROUND_COUNT_RE = re.compile(r"([近上逾超达])([百千])(?=[家个项名人户件条所处座栋套场批位台辆])")
 _ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入资额值].)亿(美元|元|(?=大关))(?!级)")  # 突破千亿大关: yuan
 # 百万亩造林, 超千万元: a round hundred or thousand of a 万-unit that measures (not 千万家庭: counts of
 # households or firms stay out, where the numeral is a figure of speech)
@@ -249,7 +250,7 @@ _COUNTED_BEFORE_A_CLASS = frozenset("个家项类座支批")
 # The fixed words the patterns above need (each runs only when one occurs: most documents have few),
 # found in one scan rather than one `in` per word. The scan does not find overlapping words, so a
 # pattern whose words can overlap another's (千亿级: 千亿 and 亿级; 一半个) also runs on that one.
-_ROUND_COUNT_WORDS = {q + n for q in "近上逾超" for n in "百千"}
+_ROUND_COUNT_WORDS = {q + n for q in "近上逾超达" for n in "百千"}
 _SPECIAL_TRIGGER_RE = re.compile("|".join(
     ["分之", "一倍", "一半", "半个", "半天", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "百万",
      "千万", *sorted(_ROUND_COUNT_WORDS), " %", " ％", "\u00a0%", "\u3000%"]))
@@ -322,7 +323,7 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         s = start + m.start(2)
         unit, unit_end, _over = _match_unit(text, s + 1, end)
         if unit and not quoted.inside(s):
-            qualifier = "approx" if m.group(1) == "近" else "over"
+            qualifier = {"近": "approx", "达": None}.get(m.group(1), "over")  # (已达百台: a hundred, reached)
             found.append(Quantity(s, unit_end, float(_ROUND[m.group(2)]), unit, qualifier, s - 1, text[s - 1:unit_end]))
     for m in (_ROUND_BILLIONS_RE.finditer(window) if "round_billions" in runs else ()):
         s = start + m.start()
@@ -502,8 +503,8 @@ def _parse_at(text: str, m: re.Match, end: int):
         unit, ue, over = rng
     elif is_cn:
         follow = text[ue:ue + 2]
-        if unit in ("期", "区", "层", "班", "層") or text.startswith(_LABEL_NOUNS, ue):
-            # (一层大厅, 一班: a floor or a class named, not counted; counted floors are written in digits)
+        if unit in ("期", "区", "层", "班", "層", "组", "組", "基") or text.startswith(_LABEL_NOUNS, ue):
+            # (一层大厅, 一班, 一办十二组: a floor, a class or a team named; counted ones are written in digits)
             return None
         if unit == "次" and follow == "产业":
             return None  # 三次产业: the primary, secondary and tertiary sectors
@@ -523,6 +524,10 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None  # 两位数增长: double-digit growth, no count
     if unit == "类" and value <= 3 and _DRUG_CLASS_TAIL.match(text, ue):
         return None  # 1类创新药, 三类医疗器械: a regulatory class, not a count
+    if unit in ("基", "组", "組") and text[ue:ue + 1] in _NOT_AFTER_A_COUNT_OF.get(unit, ""):
+        return None  # 3基地, 5组团, 2组织: the unit's character begins a word
+    if unit == "亿" and text.startswith("年", ue):
+        return None  # 十多亿年的地质变迁: an age, not an amount
     if text.startswith("级", ue):
         return None  # 500亿元级产业集群, 万吨级码头: a class of size that names a kind of thing, not a figure
     if unit == "倍" and text.startswith("增", ue) and 1900 <= value <= 2100:
