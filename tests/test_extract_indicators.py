@@ -1268,3 +1268,24 @@ def test_a_clause_saying_what_its_subject_is_or_does_for_growth_names_it():
                       "金融业对经济增长支撑有力，同比增长9.2%。", publish_date="2023-07-27")
     assert [(g["value"], g["period"]) for g in got] == [(860, "2022"), (1200, "2025"), (9.2, "2023")]
     assert (got[0]["metric"], got[2]["metric"]) == ("生物医药产业产值", "金融业")
+
+
+def test_statistics_release_phrasings():
+    text = ("分行业看，租赁和商务服务业，科学研究和技术服务业，交通运输、仓储和邮政业分别增长1.8倍、12.5%和9%。"
+            "链长单位、发展伙伴，总量分别达48家、520家。汽车制造业下降6.1%（上年同期增长21.3%）。"
+            "民间投资占比31%，高于2023年同期12个百分点。“十四五”以来GDP年均增长6.2%。")
+    got = _indicators(text, publish_date="2025-03-17")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("租赁和商务服务业", 1.8), ("科学研究和技术服务业", 12.5), ("交通运输、仓储和邮政业", 9),
+        ("链长单位总量", 48), ("发展伙伴总量", 520), ("汽车制造业", 6.1), ("汽车制造业", 21.3),
+        ("民间投资占比", 31), ("民间投资占比高于同期", 12), ("GDP", 6.2)]
+    assert got[8]["period"] == "2025"  # the base of the gap (2023年同期) does not date it
+
+
+def test_counts_with_a_year_a_unit_note_a_date_or_a_round_threshold_inside():
+    got = _indicators("梳理2025年储备项目160项，全区完成6120户(宅)农宅评估，第三批5栋回迁楼6月底入住，"
+                      "落地投资金额10亿元人民币以上内资大项目38个，重点楼宇大约12万平方米的空间投入使用。",
+                      publish_date="2025-03-17")
+    assert [(g["metric"], g["value"], g["qualifier"]) for g in got] == [
+        ("梳理储备项目", 160, None), ("农宅评估", 6120, None), ("回迁楼", 5, None),
+        ("落地投资金额10亿元人民币以上内资大项目", 38, None), ("重点楼宇", 12, "approx")]

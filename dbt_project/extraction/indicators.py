@@ -34,12 +34,12 @@ _ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:
 # 比全国平均水平高29.6个百分点, 比全市低0.4个百分点: a gap to the whole, written with 比 before it
 _WHOLE_THEN_GAP = r"(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:(?P<lower2>低|慢)|高|快)"
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
-_COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|同期"
+_COMPARED_TO_WHOLE = re.compile(r"(?:高于|低于|快于|慢于|超出|领先)(?:全市|全国|全区|北京市|全省|去年同期|上年同期|(?:19|20)\d{2}年同期|同期"
                                 r"|[一二三四1-4]季度|上季度|上月|上年)|" + _WHOLE_THEN_GAP)
 # 较一季度提升23.5个百分点: nothing but the base of a comparison; the figure is the subject's
 _ONLY_COMPARISON_BASE = re.compile(r"(?:较|比)(?:一季度|上季度|上月|上年|去年|年初|全市|全区|全国)(?:同期|末)?")
 # the base of a comparison: its year is not the figure's period (2023年较2022年增长12.3%)
-_COMPARED_YEAR = re.compile(r"(?:较|比(?![重例率])|相比|对比|与)(?:“[^”]{1,8}”|[^，,；;。“]){0,10}$")
+_COMPARED_YEAR = re.compile(r"(?:较|比(?![重例率])|相比|对比|与|高于|低于|快于|慢于)(?:“[^”]{1,8}”|[^，,；;。“]){0,10}$")
 _SHARE = re.compile(r"占|比重|比例|比率|份额|率")
 
 _VERBS = sorted(
@@ -81,7 +81,7 @@ _LEADING = re.compile(
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     # the span an average is over (五年年均增长, “十三五”期间年均增长): the period, not the metric
     r"|(?:近|过去|前)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?(?=年均|平均|$)|“[^”]{1,8}”(?:期间|时期)"
-    r"|(?:到|至)“?十[三四五六]五”?(?:规划)?(?:末|期末|时期末)|未来(?=将|可|还|[，,]|$)|今后(?=将|[，,]|$)|届时|继续(?=在)|(?:建成|投用|投产|完工|竣工|达产)后(?:可|将)?(?:提供|新增|实现)?|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
+    r"|“?十[三四五六]五”?(?:以来|期间|时期)|(?:上年|去年)同期|顺利|(?:到|至)“?十[三四五六]五”?(?:规划)?(?:末|期末|时期末)|未来(?=将|可|还|[，,]|$)|今后(?=将|[，,]|$)|届时|继续(?=在)|(?:建成|投用|投产|完工|竣工|达产)后(?:可|将)?(?:提供|新增|实现)?|截[至止]目前|截[至止]\S{0,6}?底|目前|其中|同时|(?:特别|尤其)是(?:在)?|累计|首批|分别|共|此外|另外|全区|全市|我区|本区|我市|本市|我们|每年|并|还|均|以|据(?:初步)?(?:统计|测算|核算)?|经(?:初步)?(?:统计|测算|核算|审计)|，|,|、|：|:|︰|∶)+"
 )
 _TARGET_CLAUSE = re.compile(
     r"力争|预计|预期|有望|目标(?!任务|企业)|建议为|确保|计划(?=[到在于]|新增|完成|实现|建设|投资|引进|开工|签约|落地|建成|竣工|实施|推进|安排|开展|举办|启动)"
@@ -254,8 +254,13 @@ _LANDED_THEN_MORE = re.compile(r"([\u4e00-\u9fff]{2,10}?(?<!计划)(?:落户|入
 
 def _clean_right(s: str, cut_at_verb: bool, counted: bool = False) -> str:
     s = _RIGHT_OPENING.sub("", s)
+    if s[:1] in "（(" and (note := _UNIT_NOTE.match(s)):
+        s = s[note.end():]  # 9230户(宅)受灾农宅评估: a note on the unit, then what is counted
     if s[:1] in "（(":
         return ""  # 增长1%（同口径增长8.2%）: a note in brackets, not what the figure measures
+    date = _DATE_INSIDE.search(s, 2)
+    if date:
+        s = s[:date.start()]  # 7栋回迁楼5月底回迁入住: what is counted ends where a date begins
     m = _MILESTONE_NOUN.match(s)
     if m and not s[m.end():m.end() + 1].strip("，,；;。、"):
         return ""
@@ -298,7 +303,10 @@ _DESCRIBED_BEFORE_OF = re.compile(r"^(?:具有|具备|拥有)[^，,；;。的]{2
 # 年末常住人口[5]: a release's note mark; 地区生产总值(GDP): the abbreviation, said again
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,2}\]|［\d{1,2}］|[（(][A-Z]{2,5}[)）]")
 _MEASURE_NOUN_END = re.compile(r"(?:产量|产能|销量|数量|总量|人数)$")
+_YEAR_INSIDE = re.compile(r"(?<![\d\-—－~至到])(?:19|20)\d{2}年度?(?![\d\-—－~至到])")
 _NO_METRIC = re.compile(r"(?:约|大约|近|超过?|逾|接近|不足)+|全国|全市|全区|全省|北京市?")
+_UNIT_NOTE = re.compile(r"[（(][\u4e00-\u9fff]{1,2}[)）]")
+_DATE_INSIDE = re.compile(r"(?<![\d年])\d{1,2}月(?:底|初|末|中旬|上旬|下旬)")
 _OF_THE_LAST = re.compile(r"的[\u4e00-\u9fff“”]{1,12}[和及、]")
 # 以全市7‰的面积, 贡献了全市10%的税收, 从最初3.83平方公里的…, 到现在225平方公里的…: a scope before the figure
 _SCOPED_BEFORE = re.compile(
@@ -431,6 +439,8 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     if category and right:
         metric = category + right
     metric = _drop_located(LIST_MARKER.sub("", _FOOTNOTE_MARK.sub("", metric))).strip("，,、：:；;。…的和及与 !！?？")
+    if _YEAR_INSIDE.search(metric, 1) and len(without := _YEAR_INSIDE.sub("", metric)) >= 2:
+        metric = without  # 梳理2024年储备项目181项: the year is the period, not part of what is measured
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
@@ -864,6 +874,7 @@ def _subjects_sharing(text: str, clause_start: int, q: Quantity, metric: str) ->
     return found if "均" in text[at:q.qualifier_start] else None
 
 
+_BARE_LIST = re.compile(r"[\u4e00-\u9fff“”]{2,14}(?:、[\u4e00-\u9fff“”]{2,14}){1,7}")
 _LISTED_SUBJECTS = re.compile(
     r"((?:[\u4e00-\u9fff]{2,14}[、和及与])+[\u4e00-\u9fff]{2,14}?)"
     r"(?:发展|增长|增势|势头|表现|运行|生产|延续|呈现|恢复|保持|均|继续|持续|较快|良好|稳定|快速|向好)")
@@ -871,8 +882,13 @@ _LISTED_SUBJECTS = re.compile(
 
 def _listed_subjects(clause_text: str) -> tuple[list[str], str] | None:
     """汽车制造业、专用设备制造业发展较快: a figureless clause listing the subjects a later 分别 gives figures for."""
-    m = _LISTED_SUBJECTS.match(_strip_leading(clause_text.strip()))
+    stripped = _strip_leading(clause_text.strip().rstrip("，,：:"))
+    m = _LISTED_SUBJECTS.match(stripped)
     if m is None:
+        if _BARE_LIST.fullmatch(stripped) and not _VERB_RE.search(stripped):
+            # 链长单位、发展伙伴，总量分别达65家、600家: a clause that only lists the subjects
+            parts = _list_items(_LIST_SEPARATORS[0], stripped)
+            return (parts, "") if 2 <= len(parts) <= 8 else None
         return None
     parts = _list_items(_LIST_SEPARATORS[1], m.group(1))
     if 2 <= len(parts) <= 8 and all(2 <= len(part) <= 14 for part in parts):
@@ -898,7 +914,12 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
     if "等" in pre:
         pre, head = pre[:pre.rfind("等")], pre[pre.rfind("等") + 1:]
     items = None
-    for separator in _LIST_SEPARATORS:
+    if n >= 2 and _INDUSTRY_NAMES.fullmatch(pre):
+        # 租赁和商务服务业，科学研究和技术服务业，交通运输、仓储和邮政业分别增长…: industries listed between commas
+        before = re.split(r"[，,]", text[max(0, clause.start - 80):clause.start].rstrip("，,"))[-(n - 1):]
+        if len(before) == n - 1 and all(_INDUSTRY_NAMES.fullmatch(part.strip()) for part in before):
+            items = [part.strip() for part in before] + [pre]
+    for separator in (_LIST_SEPARATORS if items is None else ()):
         parts = _list_items(separator, pre)
         if len(parts) == n and all(2 <= len(part) <= 14 for part in parts):
             items = _with_the_first_items_owner(parts)
@@ -923,7 +944,8 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
         # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
         # the last subject listed
         shared = _SHARED_MEASURE.search(items[-1])
-        if (shared is None or shared.start() < 2) and all(_NAMES_A_MEASURE.search(item) for item in items):
+        if (shared is None or shared.start() < 2) and all(
+                _NAMES_A_MEASURE.search(item) or item.endswith("业") for item in items):  # (industries grow)
             return list(items), (items, "")  # 森林覆盖率、林草覆盖比分别达到48.6%和93.9%: each item is a measure
         if shared is None or shared.start() < 2:
             return None, carried
@@ -1018,7 +1040,9 @@ def _without_thresholds(text: str, in_clause: list[Quantity]) -> list[Quantity]:
     kept = []
     for q, following in zip(in_clause, in_clause[1:]):
         tail = text[q.end - 2:q.end]
-        bounded = tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2) \
+        if text.startswith(("人民币以上", "人民币以下"), q.end) and _THRESHOLD_TAIL.match(text, q.end + 3):
+            tail = "以上"  # 投资金额10亿元人民币以上内资大项目45个
+        bounded = tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2 if not text.startswith("人民币", q.end) else q.end + 3) \
             or q.qualifier in ("over", "under", "at_least") and text.startswith("的", q.end)  # 投资超过10亿元的项目
         between = text[q.end:following.qualifier_start]
         if bounded and len(between) <= 12 and not _CLAUSE_BREAK.search(between) \

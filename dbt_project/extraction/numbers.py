@@ -42,7 +42,7 @@ _QUALIFIER_BEFORE = (
     ("不足", "under"), ("不到", "under"), ("低于", "under"), ("少于", "under"), ("不超过", "under"),
     ("最高", "under"), ("最多", "under"), ("最低", "at_least"),  # 给予最高300万元的支持: at most
     ("超过", "over"), ("高于", "over"), ("突破", "over"), ("逾", "over"), ("超", "over"),
-    ("将近", "approx"), ("接近", "approx"), ("约", "approx"), ("近", "approx"), ("大约", "approx"),
+    ("将近", "approx"), ("接近", "approx"), ("大约", "approx"), ("约", "approx"), ("近", "approx"),
 )
 # one-character qualifiers that also end common words: 签约, 制约, 节约, 合约; 最近, 附近; 赶超
 _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
