@@ -642,3 +642,9 @@ def test_a_suffix_that_begins_another_word_ends_no_name():
             "作为全区首个共享厂房项目，该项目已竣工。")
     assert _run(extract_projects, text) == {}
     assert _run(extract_measures, text) == {}
+
+
+def test_an_initiative_or_a_convention_is_a_policy_document_title():
+    text = "会上发布《关于共建绿色物流园区的倡议》《首都商圈文明经营公约》，并审议《京西工业遗存保护行动计划》。"
+    assert extract_policy_documents(text) == [
+        "关于共建绿色物流园区的倡议", "首都商圈文明经营公约", "京西工业遗存保护行动计划"]

@@ -144,7 +144,7 @@ FUTURE_SECTION = re.compile(r"安排|主要任务|下一步|草案|思路|目标
 # Policy-document titles: a 《》 title that ends in one of these names a plan, scheme, rule or report.
 POLICY_TITLE_END = re.compile(
     r"(?:方案|要点|意见|规划|计划|纲要|办法|条例|规定|决定|报告|通知|细则|措施|政策|清单|分解表|表|指引|"
-    r"指南|公报|法|标准|意见稿|白皮书|蓝皮书|目录|规则|通告|公告|决议|章程|导则|准则|战略|建议)"
+    r"指南|公报|法|标准|意见稿|白皮书|蓝皮书|目录|规则|通告|公告|决议|章程|导则|准则|战略|建议|倡议|公约|宣言|守则)"
     r"(?:[（(][^（()）]*[)）])?$"
 )
 
