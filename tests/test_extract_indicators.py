@@ -52,6 +52,7 @@ from dbt_project.extraction.pipeline import extract_document
     ("安装4组变压器，新建铁塔15基，新增变电容量2400兆伏安；一办十二组", [(4, "组", None), (15, "基", None),
                                                            (2400, "兆伏安", None)]),
     ("机器人订单已达百台，经过数亿年的地质变迁", [(100, "台", None)]),
+    ("全线新建铁塔27基", [(27, "基", None)]),  # a unit closing the text still counts
 ])
 def test_quantities(text, expected):
     got = [(round(q.value, 4), q.unit, q.qualifier) for q in find_quantities(text)]

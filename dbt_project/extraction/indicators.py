@@ -933,12 +933,11 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             return (None if pre or noun else list(carried[0])), carried
         # (…制造业发展较快，上半年增速分别达到6.3%及16.2%: the measure is written here, the subjects before)
         items, noun = carried[0], noun or pre or carried[1]
-        if not (noun is carried[1] and _RATE_WORD.search(noun) and all(q.unit not in _RATE_UNITS for q in in_clause)):
-            pass
-        else:  # …年均增速分别为10%、16.6%，2023年分别达到910亿元、370亿元: the amounts are not rates
-            noun = ""
-            if head == "":
+        if noun is carried[1] and _RATE_WORD.search(noun) and all(q.unit not in _RATE_UNITS for q in in_clause):
+            # …年均增速分别为10%、16.6%，2023年分别达到910亿元、370亿元: the amounts are not rates
+            if not head:
                 return list(items), carried
+            noun = ""
     word = noun or head
     if not word:
         # 锂离子电池、新能源汽车和数控机床产量分别增长1.6倍、1.5倍和19.1%: the measure is written once, on
@@ -985,7 +984,11 @@ _INDUSTRY_NAMES = re.compile(
     r"|(?:软件和)?信息技术服务业|科学研究和技术服务")
 
 
+_HELD_NAME = re.compile("\x00(\\d+)\x00")
+
+
 def _list_items(separator: re.Pattern, s: str) -> list[str]:
+    """The items of a list, split at the separator but never inside an industry's name."""
     if not any(mark in s for mark in "和及、") or _INDUSTRY_NAMES.search(s) is None:
         return [part for part in separator.split(s) if part]
     names: list[str] = []
@@ -995,8 +998,7 @@ def _list_items(separator: re.Pattern, s: str) -> list[str]:
         return f"\x00{len(names) - 1}\x00"
 
     held = _INDUSTRY_NAMES.sub(hold, s)
-    restore = re.compile("\x00(\\d+)\x00")
-    return [restore.sub(lambda m: names[int(m.group(1))], part) for part in separator.split(held) if part]
+    return [_HELD_NAME.sub(lambda m: names[int(m.group(1))], part) for part in separator.split(held) if part]
 # the last word of a measure by itself (覆盖率, 比重, 人数), as opposed to a thing measured (朝阳, 锂离子电池)
 _NAMES_A_MEASURE = re.compile(r"(?:率|比重|占比|覆盖比|额|总量|数量|人数|户数|指数|规模|面积|产值|增加值|收入)$")
 _THRESHOLD_TAIL = re.compile(r"(?:以上|以下)(?=[\u4e00-\u9fff])(?!的)")
@@ -1039,10 +1041,9 @@ def _without_thresholds(text: str, in_clause: list[Quantity]) -> list[Quantity]:
         return in_clause
     kept = []
     for q, following in zip(in_clause, in_clause[1:]):
-        tail = text[q.end - 2:q.end]
-        if text.startswith(("人民币以上", "人民币以下"), q.end) and _THRESHOLD_TAIL.match(text, q.end + 3):
-            tail = "以上"  # 投资金额10亿元人民币以上内资大项目45个
-        bounded = tail in ("以上", "以下") and _THRESHOLD_TAIL.match(text, q.end - 2 if not text.startswith("人民币", q.end) else q.end + 3) \
+        # (投资金额10亿元人民币以上内资大项目45个: the bound follows the currency)
+        at = q.end + 3 if text.startswith(("人民币以上", "人民币以下"), q.end) else q.end - 2
+        bounded = _THRESHOLD_TAIL.match(text, at) \
             or q.qualifier in ("over", "under", "at_least") and text.startswith("的", q.end)  # 投资超过10亿元的项目
         between = text[q.end:following.qualifier_start]
         if bounded and len(between) <= 12 and not _CLAUSE_BREAK.search(between) \

@@ -47,10 +47,13 @@ _QUALIFIER_BEFORE = (
 # one-character qualifiers that also end common words: 签约, 制约, 节约, 合约; 最近, 附近; 赶超
 _NOT_A_QUALIFIER_BEFORE = {"约": "签制节合条契预邀履违守", "近": "最附临亲就", "超": "赶"}
 _QUALIFIER_AFTER = (("左右", "approx"), ("上下", "approx"), ("以上", "over"), ("以内", "under"), ("以下", "under"))
-# Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
+# 3基地, 5组团: a unit's character that begins a word after it
 _NOT_AFTER_A_COUNT_OF = {"基": "地金础层准本", "组": "团织建成合", "組": "團織建成合"}
+# 二次结构, 二次供水: terms, not twice
 _SECONDARY_TERM = re.compile(r"结构|开发|供水|加压|创业|元|分配|转化|装修|利用")
+# 1类创新药, 三类医疗器械: a regulatory class
 _DRUG_CLASS_TAIL = re.compile(r"(?:创新|中|生物|化学)?(?:新?药|医疗器械|器械|疫苗|制品)")
+# Chinese-numeral counts that name a thing rather than measure it: 五套体系, 三项清单, 二期.
 _LABEL_NOUNS = ("体系", "清单", "机制", "原则", "理念", "格局", "战略", "片区", "组团", "领域", "要素", "方面",
                 "积极性", "大", "是", "字", "化", "体", "线", "环", "圈", "第")  # 四个第一: a label of firsts
 _TIME_UNIT_FIRST_CHARS = frozenset(u[0] for u in _TIME_UNITS)
@@ -524,7 +527,7 @@ def _parse_at(text: str, m: re.Match, end: int):
         return None  # 两位数增长: double-digit growth, no count
     if unit == "类" and value <= 3 and _DRUG_CLASS_TAIL.match(text, ue):
         return None  # 1类创新药, 三类医疗器械: a regulatory class, not a count
-    if unit in ("基", "组", "組") and text[ue:ue + 1] in _NOT_AFTER_A_COUNT_OF.get(unit, ""):
+    if unit in _NOT_AFTER_A_COUNT_OF and ue < len(text) and text[ue] in _NOT_AFTER_A_COUNT_OF[unit]:
         return None  # 3基地, 5组团, 2组织: the unit's character begins a word
     if unit == "亿" and text.startswith("年", ue):
         return None  # 十多亿年的地质变迁: an age, not an amount

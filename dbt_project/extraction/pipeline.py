@@ -140,8 +140,8 @@ _PROJECT_ATTRIBUTES = frozenset({"总投资", "项目总投资", "总投资额",
 
 
 def _attribute_to_projects(text: str, sents, indicators: list[dict], projects: list[dict]) -> None:
-    """小米智能工厂二期计划年底投用，年产值600亿元; 总投资46亿元的小米智能工厂二期: a project's figure is the
-    project's (小米智能工厂二期年产值), named by the project the sentence names last before it, or right after its 的."""
+    """总投资46亿元的小米智能工厂二期计划年底投用，年产值600亿元: a project's figure is the project's
+    (小米智能工厂年产值), named by the project the sentence names last before it, or right after its 的."""
     if not projects or not any(row["metric"] in _PROJECT_ATTRIBUTES for row in indicators):
         return
     named = sorted((at, at + len(p["name"]), p["name"]) for p in projects
