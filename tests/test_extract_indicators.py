@@ -1290,3 +1290,37 @@ def test_counts_with_a_year_a_unit_note_a_date_or_a_round_threshold_inside():
     assert [(g["metric"], g["value"], g["qualifier"]) for g in got] == [
         ("梳理储备项目", 160, None), ("农宅评估", 6120, None), ("回迁楼", 5, None),
         ("落地投资金额10亿元人民币以上内资大项目", 38, None), ("重点楼宇", 12, "approx")]
+
+
+def test_a_structure_then_and_now_gives_every_part_its_year_and_the_structures_name():
+    got = _indicators("全区三次产业构成比重由2018年的5.2:30.1:64.7调整为2023年的2.6:21.5:75.9，服务业主导地位巩固。",
+                      publish_date="2024-02-20")
+    assert [(g["metric"], g["value"], g["period"], g["kind"], g["unit"]) for g in got] == [
+        ("三次产业构成比重", 5.2, "2018", "share", None), ("三次产业构成比重", 30.1, "2018", "share", None),
+        ("三次产业构成比重", 64.7, "2018", "share", None), ("三次产业构成比重", 2.6, "2023", "share", None),
+        ("三次产业构成比重", 21.5, "2023", "share", None), ("三次产业构成比重", 75.9, "2023", "share", None)]
+
+
+def test_a_count_is_of_the_things_counted_not_of_what_then_happens_to_them():
+    text = ("区政府将推动25项市级重大项目在二季度全面开工，把有关8件建议逐一分解落实，为12条产业链建立“链长制”，"
+            "218个村庄规划实现全覆盖。9家文化企业入选年度品牌榜。")
+    got = _indicators(text, publish_date="2024-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("推动市级重大项目", 25), ("有关建议", 8), ("产业链", 12), ("村庄规划", 218), ("文化企业入选年度品牌榜", 9)]
+
+
+def test_a_count_ranked_among_and_a_count_sized_together_name_what_they_count():
+    got = _indicators("利用外资完成情况居全市五个生态涵养区之首。年内供应12宗60公顷产业用地。",
+                      publish_date="2024-03-01")
+    assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
+        ("生态涵养区", 5, "个"), ("产业用地", 12, "宗"), ("产业用地", 60, "公顷")]
+
+
+def test_a_budget_figure_reckoned_like_for_like_and_its_progress_are_the_budgets():
+    text = ("一般公共预算收入812.4亿元，同比增长4.1%（剔除减税因素影响同口径增长6.3%），完成调整预算的101.5%。"
+            "市政府将专项监督工作作为推动落实的契机，将有关9件议案逐一分解办理。")
+    got = _indicators(text, publish_date="2024-07-20")
+    assert [(g["metric"], g["value"], g["kind"], g["is_target"]) for g in got] == [
+        ("一般公共预算收入", 812.4, "level", False), ("一般公共预算收入", 4.1, "change", False),
+        ("一般公共预算收入", 6.3, "change", False), ("一般公共预算收入完成调整预算", 101.5, "progress", False),
+        ("有关议案", 9, "level", False)]

@@ -30,7 +30,7 @@ _PROGRESS = re.compile(r"完成|进度|落地率|答复率|解决率|检查率|�
 _YARDSTICK_METRIC = re.compile(r"^(?:为|占|相当于|完成)(?:全?年|年度|调整后?的?)?(?:预算|计划|目标|全市|全国|全区)")
 _RATE_NOUN_END = re.compile(r"(?:率|比重|占比)$")
 # 实现国内生产总值43.3亿元，完成年计划的105%: the subject's progress against its annual plan
-_ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:计划|目标任务|目标|任务)(?=的?$)")
+_ANNUAL_PLAN_DONE = re.compile(r"^完成(?:全?年|年度)?(?:市级|区级)?(?:调整)?(?:计划|目标任务|目标|任务|预算)(?=的?$)")
 # 比全国平均水平高29.6个百分点, 比全市低0.4个百分点: a gap to the whole, written with 比 before it
 _WHOLE_THEN_GAP = r"(?:比|较)(?:全市|全国|全区|北京市|全省)(?:平均水平|平均)?(?:(?P<lower2>低|慢)|高|快)"
 # …高于全市1.9个百分点, …高于去年同期: a gap to another figure, said of the subject and never a subject itself
@@ -77,7 +77,7 @@ _LEADING = re.compile(
     # a note on how it is counted (同比增长1%（同口径增长8.2%）, 按不变价计算增长4%) names no metric
     r"|即(?![时期将])|该(?=[\u4e00-\u9fff]{2})|[（(]|(?:按|以)?(?:同口径|可比口径|可比价格?|不变价格?)(?:计算)?"
     # another reckoning of the same figure: 按年平均汇率折算为, 剔除留抵退税后
-    r"|按[^，,（(]{0,8}?(?:汇率|价格)?折算(?:为|成)?|(?:剔除|扣除)[^，,（(]{1,12}?(?:因素)?(?:影响)?后"
+    r"|按[^，,（(]{0,8}?(?:汇率|价格)?折算(?:为|成)?|(?:剔除|扣除)[^，,（(]{1,12}?(?:因素)?(?:影响)?(?:后|(?=(?:按|以)?(?:同口径|可比口径)))"
     r"|(?:过去)?(?:今年|去年|近年|近几年|多年|一年|年初|开年)?以?来"
     # the span an average is over (五年年均增长, “十三五”期间年均增长): the period, not the metric
     r"|(?:近|过去|前)?[一二三四五六七八九十两\d]{1,2}年(?:来|间|中)?(?=年均|平均|$)|“[^”]{1,8}”(?:期间|时期)"
@@ -96,6 +96,8 @@ _TARGET_CLAUSE = re.compile(
 # a work plan's section on where things stand (一、基本规划情况, 发展现状): facts, not targets
 _CURRENT_STATE_HEADING = re.compile(r"基本(?:规划)?情况|现状|概况|发展基础|基础条件")
 _TARGET_SENTENCE = re.compile(r"力争|目标[：:是为]|建议为|计划[：:]|定下目标|(?:[区市京县]|我们|我区|全区|全市|政府|北京)将"
+                              # (市政府将专题监督…工作作为对…的鞭策, 将有关12件议案…: 将 is 把 here, not "will")
+                              r"(?!有关)(?![^，,。；;把]{2,16}?作为)"
                               # 主要预期目标包括，…; 披露了2023年…预期目标，今年…: what follows is the plan (not 完成了预期目标，…)
                               r"|(?<!完成)(?<!实现)(?<!达到)(?<!完成了)(?<!实现了)(?<!全年)(?:预期|主要)目标(?:包括|有|[，,])")
 # a sentence opened by an estimate (初步预计，…; 预计全年…；…；…) or a future horizon (到2025年，…) is a forecast
@@ -421,6 +423,11 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
         # kind named after it, under the verb that opens the list (入驻高校), not of the last name listed
         verb = _last_match(_VERB_RE, left[:left.find("、")])
         return (verb.group() if verb else "") + right
+    if right and count_like:
+        right = _without_what_then_happens(raw_left, right)
+        ranked = _RANKED_AMONG.match(right) if _RANKING_VERB.search(raw_left) else None
+        if ranked:
+            return ranked.group(1)  # 居全市五个生态涵养区之首: the count is of those it is ranked among
     ends_with_verb = bool(left) and left.endswith(_VERB_ENDINGS)
     counted = count_like or (unit is not None and unit.category == "bare_scale")
     if right and counted and _MEASURE_NOUN_END.search(left):
@@ -444,6 +451,30 @@ def _metric(raw_left: str, raw_right: str, unit_text: str | None, has_next: bool
     if metric.count("“") != metric.count("”"):
         metric = metric.replace("“", "").replace("”", "")
     return metric
+
+
+# 356个村庄规划实现全覆盖, 12件议案逐一分解办理, 40项市区重大项目在一季度全面开工: what is counted, not what then
+# happens to it (13家文化企业入选…品牌榜 keeps its verb: there the count is of those it happened to)
+_WHAT_THEN_HAPPENS = re.compile(
+    r"(?:实现)?全覆盖|(?:逐一|逐项|逐步|全部|全面|陆续)(?=[\u4e00-\u9fff])"
+    r"|在(?:第?[一二三四]季度|上半年|下半年|年内|年底|年末|今年|明年|本年|当年|\d{1,2}月)")
+# 为15条产业链建立“链长制”: the count is of those a thing is done for; the verb after them starts what is done
+_DONE_FOR = re.compile(r"(?:^|[^\u4e00-\u9fff]|[^认以成作])为$")
+_VERB_DONE_FOR = re.compile(rf"{_VERB_RE.pattern}|建立|制定|编制|配备|配置|量身定制|定制|搭建|开通|争取")
+
+
+# 外资完成情况居全市五个生态涵养区之首, 位列全国19个城市第三: a rank among so many of a kind
+_RANKING_VERB = re.compile(r"(?:居|位居|位列|排名|排在|列)(?:全市|全区|全国|全省|本市|同类)?$")
+_RANKED_AMONG = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:之首|首位|第[一二三四五六七八九十\d]+|前列|前[一二三四五六七八九十\d]+(?:名|位)?|之?中)")
+
+
+def _without_what_then_happens(raw_left: str, right: str) -> str:
+    m = _WHAT_THEN_HAPPENS.search(right, 2)
+    if m:
+        return right[:m.start()]
+    if _DONE_FOR.search(raw_left.rstrip()) and (verb := _VERB_DONE_FOR.search(right, 2)):
+        return right[:verb.start()]
+    return right
 
 
 # 生态环境建设项目方面则包括A、B、C (7项): what the listed names are
@@ -612,6 +643,19 @@ def _only_running_total(before: str) -> bool:
     return {m.group() for m in _CUMULATIVE.finditer(before)} == {"累计"}
 
 
+def _counts(unit_text: str | None) -> bool:
+    unit = units().get(unit_text or "")
+    return unit is not None and unit.category == "count"
+
+
+_RATIO_COLONS = frozenset(":：︰∶")
+
+
+def _ratio_part(text: str, q: Quantity) -> bool:
+    """A part of a structure (三次产业结构为0.9:26.6:72.5): a bare number next to a ratio colon."""
+    return q.unit is None and (text[q.end:q.end + 1] in _RATIO_COLONS or text[q.start - 1:q.start] in _RATIO_COLONS)
+
+
 def _names_its_subject(metric: str, subject: str) -> bool:
     return subject in metric or subject.startswith("占")
 # 今年 is the year the document was written in; 去年 and 明年 the ones either side
@@ -676,6 +720,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
         respective = None  # the subjects a 分别 listed, for a later …，分别增长… of the same sentence
         clause_metrics: list[str] = []  # the metric of each one-figure clause so far, for a listless …，分别…
         prev_metric, prev_unit, subject_metric = None, None, None
+        prev_ratio_part = False  # the last figure was a part of a structure (7.7:32.7:59.5)
         opening_subject = None  # 地区生产总值增速居全市第一，同比增长6.8%: a figureless clause names the subject
         fresh_subject = None  # …，五大装备制造业延续回暖态势，增长8.2%: the same, between figures
         prev_change: tuple[int, str | None] | None = None  # (end, direction) of the last growth figure
@@ -707,6 +752,16 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 lo = in_clause[k - 1].end if k else clause.start
                 hi = in_clause[k + 1].qualifier_start if k + 1 < len(in_clause) else clause.end
                 metric = metric_for(text, q, lo, hi, has_next=k + 1 < len(in_clause))
+                if k + 1 < len(in_clause) and in_clause[k + 1].qualifier_start == q.end and _counts(q.unit) \
+                        and in_clause[k + 1].unit and not _counts(in_clause[k + 1].unit):
+                    # 推进15宗78公顷经营性用地供应: a count and a size of the same things, named once after both
+                    after = in_clause[k + 1]
+                    named = metric_for(text, after, q.end, in_clause[k + 2].qualifier_start if k + 2 < len(in_clause)
+                                       else clause.end, has_next=k + 2 < len(in_clause))
+                    metric = named or metric
+                ratio_part = _ratio_part(text, q)
+                if ratio_part and prev_ratio_part and prev_metric:
+                    metric = prev_metric  # …比重由2016年的7.7:32.7:59.5调整为2021年的3.9:…: every part is the structure's
                 if text.startswith("的", q.end) and (scoped := _scoped(text[lo:q.qualifier_start], text[q.end:hi])):
                     # 金融街以全市0.02%的面积，贡献了全市近40%的金融业增加值: the sentence's subject, carried
                     if scoped[0]:
@@ -784,7 +839,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%; …高于全市1.9个百分点
                 if each_subjects:
                     metric = each_subjects[k]
-                prev_metric, prev_unit = metric, q.unit
+                prev_metric, prev_unit, prev_ratio_part = metric, q.unit, ratio_part
                 if n == 1:
                     clause_metrics.append(metric)
                 if not plan_done and not _YARDSTICK_METRIC.match(metric) and not _COMPARED_TO_WHOLE.search(metric):

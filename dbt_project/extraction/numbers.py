@@ -239,9 +239,13 @@ _ROUND_BILLIONS_RE = re.compile(r"([百千])(?<=[超近达约逾过破年入资�
 _ROUND_TEN_THOUSANDS_RE = re.compile(r"([百千])万")
 _NOT_BEFORE_A_ROUND_NUMBER = frozenset("零〇一二两三四五六七八九十百千数几0123456789")
 _ROUND_TEN_THOUSAND_CATEGORIES = frozenset({"area", "money", "weight", "power", "energy", "length", "volume"})
-# 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit
+# 三次产业结构为0.03:4.66:95.31: each part of a structure is a share, with no unit; 三次产业比重由2016年的
+# 7.7:32.7:59.5调整为2021年的3.9:23.4:72.8: a structure then and now, each dated by its own year
+_RATIO_PARTS = r"(\d+(?:\.\d+)?)[:：︰∶](\d+(?:\.\d+)?)(?:[:：︰∶](\d+(?:\.\d+)?))?"
+_RATIO_YEAR = r"(?:\d{4}年(?:末|底)?的?)?"
 _STRUCTURE_RE = re.compile(
-    r"(?:结构|构成|比例)(?:为|是|调整为|优化为)?(\d+(?:\.\d+)?)[:：︰∶](\d+(?:\.\d+)?)(?:[:：︰∶](\d+(?:\.\d+)?))?")
+    rf"(?:结构|构成|比例|比重)(?:由|从)?(?:为|是|调整为|优化为)?{_RATIO_YEAR}{_RATIO_PARTS}"
+    rf"(?:(?:调整|优化|变化|转变|演变|提升)?(?:为|到|至){_RATIO_YEAR}{_RATIO_PARTS})?")
 # 新建商品住宅销售价格环比指数为99.9: an index has no unit
 _INDEX_RE = re.compile(r"指数(?:为|是|达到|达)?(\d+(?:\.\d+)?)(?![\d.%％‰])")
 # 中关村(4.660, 0.11, 2.42%): a stock quote in a news page, no figure of the text
@@ -255,7 +259,7 @@ _COUNTED_BEFORE_A_CLASS = frozenset("个家项类座支批")
 # pattern whose words can overlap another's (千亿级: 千亿 and 亿级; 一半个) also runs on that one.
 _ROUND_COUNT_WORDS = {q + n for q in "近上逾超达" for n in "百千"}
 _SPECIAL_TRIGGER_RE = re.compile("|".join(
-    ["分之", "一倍", "一半", "半个", "半天", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "百万",
+    ["分之", "一倍", "一半", "半个", "半天", "亿级", "亿元级", "百余", "千余", "百亿", "千亿", "指数", "结构", "构成", "比例", "比重", "百万",
      "千万", *sorted(_ROUND_COUNT_WORDS), " %", " ％", "\u00a0%", "\u3000%"]))
 # 失业率为2.37 %: a page converted from a document may space a percentage off its number
 _SPACED_PERCENT_RE = re.compile(r"(?<![\d.．])(\d+(?:\.\d+)?)[ \u00a0\u3000]{1,2}[%％]")
@@ -263,7 +267,7 @@ _NEEDS = {
     "per_mille": {"分之"}, "one_fold": {"一倍"}, "half": {"一半"}, "half_a_unit": {"半个", "一半", "半天"},
     "billion_class": {"亿级", "亿元级", "百亿", "千亿"}, "round_over": {"百余", "千余"},
     # (近百亿元, 超千万元: the scan finds 近百 and 超千 there, not 百亿 and 千万)
-    "round_billions": {"百亿", "千亿", *_ROUND_COUNT_WORDS}, "index": {"指数"}, "structure": {"结构", "构成", "比例"},
+    "round_billions": {"百亿", "千亿", *_ROUND_COUNT_WORDS}, "index": {"指数"}, "structure": {"结构", "构成", "比例", "比重"},
     "round_ten_thousands": {"百万", "千万", *_ROUND_COUNT_WORDS}, "round_count": _ROUND_COUNT_WORDS,
     "spaced_percent": {" %", " ％", "\u00a0%", "\u3000%"},
 }
@@ -339,7 +343,7 @@ def _special(text: str, start: int, end: int, quoted: QuotedIndex) -> list[Quant
         if not quoted.inside(s) and not text.startswith(("个", "点", "年"), e):
             found.append(Quantity(s, e, float(m.group(1)), None, None, s, m.group(1)))
     for m in (_STRUCTURE_RE.finditer(window) if "structure" in runs else ()):
-        for part in range(1, 4):
+        for part in range(1, 7):
             if m.group(part) is not None and not quoted.inside(start + m.start(part)):
                 s, e = start + m.start(part), start + m.end(part)
                 found.append(Quantity(s, e, float(m.group(part)), None, None, s, m.group(part)))
