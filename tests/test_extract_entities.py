@@ -155,12 +155,12 @@ def test_the_first_field_word_of_a_name_decides_its_domain():
 
 
 def test_nouns_that_begin_with_a_verb_stay_whole_and_a_phase_is_not_a_count():
-    # 研究院, 保障性住房, 建设银行 and 集聚区 start with a verb's characters; 一期 names a phase
+    # 研究院, 保障性住房, 建设银行 and 集聚区 start with a verb's characters; 一期 names a phase, not a count
     text = ("中国移动研究院总部项目签约落地。京张铁路遗址公园一期建成开放。"
             "中国建设银行科技子公司落户海淀。中关村软件园集聚区项目开工。新建保障性住房项目开工。")
     projects = _run(extract_projects, text, "海淀区")
     assert projects["中国移动研究院总部项目"]["status"] == "signed"
-    assert projects["京张铁路遗址公园"]["status"] == "completed"
+    assert projects["京张铁路遗址公园一期"]["status"] == "completed"  # (the phase is part of the works' name, as in gold)
     assert any(n.startswith("中国建设银行") for n in projects), projects
     assert any(n.startswith("中关村软件园集聚区") for n in projects), projects
     assert not any(n.startswith(("院", "银行", "区项目", "性住房")) for n in projects), projects
@@ -219,7 +219,7 @@ def test_investment_in_chinese_numerals_or_before_the_name_and_industry_sectors(
     assert (park["investment_value"], park["investment_unit"], park["sector"]) == (100.0, "亿元", "technology")
     hospital = projects["顺义区医院新院区"]
     assert (hospital["investment_value"], hospital["status"], hospital["sector"]) == (12.0, "completed", "health")
-    assert projects["中芯京城集成电路项目"]["sector"] == "technology"  # not infrastructure for the 路 in 电路
+    assert projects["中芯京城集成电路项目一期"]["sector"] == "technology"  # not infrastructure for the 路 in 电路
 
 
 def test_a_work_plans_duty_notes_and_bare_goals_are_neither_projects_nor_measures():
@@ -648,3 +648,15 @@ def test_an_initiative_or_a_convention_is_a_policy_document_title():
     text = "会上发布《关于共建绿色物流园区的倡议》《首都商圈文明经营公约》，并审议《京西工业遗存保护行动计划》。"
     assert extract_policy_documents(text) == [
         "关于共建绿色物流园区的倡议", "首都商圈文明经营公约", "京西工业遗存保护行动计划"]
+
+
+def test_a_phase_of_works_is_part_of_their_name_and_one_project_with_them():
+    text = ("加快市民服务中心二期建设，推进行政办公区三期建设。机场综保区基本完成一期建设，正筹备封关运行。"
+            "琉璃厂文化街区二期竣工。年内确保琉璃厂文化街区开街。")
+    projects = _run(extract_projects, text, "西城区")
+    assert projects["市民服务中心二期"]["status"] == "planned"
+    assert projects["行政办公区三期"]["status"] == "planned"  # (no name-ending noun: the phase makes it works)
+    assert projects["琉璃厂文化街区二期"]["status"] == "completed"
+    assert "琉璃厂文化街区" not in projects  # the same works, said again
+    assert not any(name.endswith("一期") for name in projects)  # (基本完成一期建设 says how far, names nothing)
+    assert "市民服务中心二期建设" not in _run(extract_measures, text, "西城区")

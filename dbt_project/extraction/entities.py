@@ -163,6 +163,9 @@ _REVERSED_SUFFIX_RE = re.compile(
     ) + ")(?=.)",
     re.S,
 )
+_SAYS_HOW_FAR = re.compile(r"完成|基本|正在|已经|全面|启动")  # (综保区基本完成一期建设: how far works are, no name)
+_PHASE_TAIL = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,2}期(?:工程|项目)?[)）]?$")
+_PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期(?:工程|项目)?$")
 _ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[^（()）]*[)）]$")
 _TRAILING_PAREN = re.compile(r"[（(][^（()）]{1,20}[)）]")
 
@@ -185,6 +188,8 @@ def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
     end = best[0]
     if end == len(bare):
         end = len(phrase)
+    elif best[2] == "project" and (phase := _PHASE.match(phrase, end)) and phase.end() == len(phrase):
+        end = len(phrase)  # 京密高速二期, 行政办公区二期: a phase is part of the works' name
     # keep a parenthetical that directly follows the name: 项目(DCT), 有限公司（北京）
     m = _TRAILING_PAREN.match(phrase, end)
     if m:
@@ -515,6 +520,9 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
                     or suffix in lex.AMBIGUOUS_SUFFIXES and (listing and _list_category(tokens, i)
                                                              or verb_at and _status_named(tokens, i))):
                 kind = "project"  # (…、老旧小区综合整治等7个项目: listed as one of the projects)
+            if kind == "measure" and suffix == "建设" and (phase := _PHASE.search(name, len(name) - 6, len(name) - 2)) \
+                    and phase.start() >= 3 and not _SAYS_HOW_FAR.search(name):
+                kind, name = "project", name[:-2]  # 加快行政办公区二期建设: a phase of works being built
             if kind == "project" and end < len(phrase) and after[:1] and after[0].startswith(_LANDING) \
                     and 2 <= len(phrase) - end <= 15 and not _BARE_COUNT.fullmatch(phrase, end) \
                     and _status_named(tokens, i):
@@ -872,10 +880,12 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
         if duty_notes and any(a <= cand.start < b for a, b in duty_notes):
             continue
         if cand.kind == "project":
-            if cand.name in seen_projects or len(cand.name) > 30 or not name_ok \
+            # (隆福文化街区二期竣工…确保隆福文化街区开街: the works and their phase are one project of the page)
+            works = _PHASE_TAIL.sub("", cand.name) or cand.name
+            if works in seen_projects or len(cand.name) > 30 or not name_ok \
                     or lex.PROBLEM_CLAUSE.search(clause.text):
                 continue
-            seen_projects.add(cand.name)
+            seen_projects.add(works)
             money = lex.INVESTMENT.search(text, cand.start, sentence.span.end) \
                 or lex.INVESTMENT.search(text, clause.start, cand.start)  # 投资12亿元的…医院
             projects.append({
