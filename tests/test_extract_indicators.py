@@ -1324,3 +1324,10 @@ def test_a_budget_figure_reckoned_like_for_like_and_its_progress_are_the_budgets
         ("一般公共预算收入", 812.4, "level", False), ("一般公共预算收入", 4.1, "change", False),
         ("一般公共预算收入", 6.3, "change", False), ("一般公共预算收入完成调整预算", 101.5, "progress", False),
         ("有关议案", 9, "level", False)]
+
+
+def test_the_fixed_terms_that_open_with_a_numeral_count_nothing():
+    text = ("加强四个中心功能建设，提高四个服务水平，增强四个意识、坚定四个自信、做到两个维护，"
+            "贯彻中央八项规定精神。新建四个中心城区停车场。")
+    got = _indicators(text, publish_date="2024-03-01")
+    assert [(g["metric"], g["value"]) for g in got] == [("新建中心城区停车场", 4)]

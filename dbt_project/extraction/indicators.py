@@ -739,6 +739,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                 continue
             in_clause = _without_thresholds(text, [q for q in quantities[i:j] if q.end <= clause.end + 2
                                                    and not _names_a_package(text, q) and not _counts_a_slogan(text, q)
+                                                   and not _names_a_doctrine(text, q)
                                                    and not _refers_back(text, q)])
             n = len(in_clause)
             if respective is None and n >= 2 and len(clause_metrics) >= n and len(set(clause_metrics[-n:])) == n:
@@ -1070,6 +1071,17 @@ _SLOGAN_COUNTED = re.compile(r"“[^“”]{1,6}”(?:[，,。；;、：:]|$)")
 
 def _counts_a_slogan(text: str, q: Quantity) -> bool:
     return q.unit == "个" and not q.number_text[:1].isdigit() and _SLOGAN_COUNTED.match(text, q.end) is not None
+
+
+# The fixed terms of government prose that open with a numeral, unquoted (中央八项规定精神, 加强四个中心功能建设,
+# 增强四个意识、坚定四个自信、做到两个维护, 七有五性): names of doctrines and duties, nothing counted
+_DOCTRINE = re.compile(
+    r"八项规定|四个(?:中心(?!城区)|服务|意识|自信|全面|伟大)|两个(?:维护|确立|务必|毫不动摇|大局|结合)|五个必由之路"
+    r"|三个(?:代表|务必|严禁|区分开来)|七有|五性")
+
+
+def _names_a_doctrine(text: str, q: Quantity) -> bool:
+    return not q.number_text[:1].isdigit() and _DOCTRINE.match(text, q.start) is not None
 
 
 # 这三个项目, 以上3个重大项目, 我们三个项目: things counted before, named again; …的22个重点项目之一: one of them
