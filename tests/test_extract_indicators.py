@@ -429,7 +429,7 @@ def test_figures_listed_after_fenbie_share_the_first_ones_metric_and_kind():
     got = _indicators("上半年拆除违法建设133.9万平方米，腾退土地87.3万平方米，分别完成全年任务的54.7%、54.6%。",
                       publish_date="2024-08-22")
     assert [(g["metric"], g["value"], g["kind"]) for g in got][2:] == [
-        ("完成全年任务", 54.7, "progress"), ("完成全年任务", 54.6, "progress")]
+        ("拆除违法建设完成全年任务", 54.7, "progress"), ("腾退土地完成全年任务", 54.6, "progress")]  # each one's progress
 
 
 def test_a_milestone_passed_is_said_of_the_subject_not_of_the_milestone():
@@ -1331,3 +1331,14 @@ def test_the_fixed_terms_that_open_with_a_numeral_count_nothing():
             "贯彻中央八项规定精神。新建四个中心城区停车场。")
     got = _indicators(text, publish_date="2024-03-01")
     assert [(g["metric"], g["value"]) for g in got] == [("新建中心城区停车场", 4)]
+
+
+def test_respective_gaps_and_progress_are_each_subjects():
+    text = ("信息服务业、科技服务业增加值分别占全区的35.1%和12.4%，增速分别高于全区3.2个和0.6个百分点。"
+            "上半年拆除违法建设52.6万平方米，腾退土地31.8万平方米，分别完成全年任务的61.2%、58.4%。")
+    got = _indicators(text, publish_date="2024-07-25")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("信息服务业增加值", 35.1), ("科技服务业增加值", 12.4), ("信息服务业增速高于全区", 3.2),
+        ("科技服务业增速高于全区", 0.6), ("拆除违法建设", 52.6), ("腾退土地", 31.8),
+        ("拆除违法建设完成全年任务", 61.2), ("腾退土地完成全年任务", 58.4)]
+    assert [g["kind"] for g in got[-2:]] == ["progress", "progress"]

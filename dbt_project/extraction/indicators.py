@@ -985,9 +985,14 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
             return None, carried
         if pre and not (_BARE_RATE.fullmatch(pre) or _SHARED_MEASURE.fullmatch(pre)):
             return None, carried
+        if carried[1] is None and (done := _ANNUAL_PLAN_DONE.match(post.strip())):
+            # 拆除…133.9万平方米，腾退土地空间87.3万平方米，分别完成全年任务的54.7%、54.6%: each one's progress
+            return [metric + done.group() for metric in carried[0]], carried
         if carried[1] is None:  # the metrics of the clauses before, each whole, when 分别 adds only a verb (增长)
             return (None if pre or noun else list(carried[0])), carried
         # (…制造业发展较快，上半年增速分别达到6.3%及16.2%: the measure is written here, the subjects before)
+        if pre and noun and _BARE_RATE.fullmatch(pre) and _COMPARED_TO_WHOLE.match(noun):
+            noun = pre + noun  # …，增速分别高于全市2.5个和1.4个百分点: each one's growth, against the city's
         items, noun = carried[0], noun or pre or carried[1]
         if noun is carried[1] and _RATE_WORD.search(noun) and all(q.unit not in _RATE_UNITS for q in in_clause):
             # …年均增速分别为10%、16.6%，2023年分别达到910亿元、370亿元: the amounts are not rates
