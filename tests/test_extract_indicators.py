@@ -1342,3 +1342,10 @@ def test_respective_gaps_and_progress_are_each_subjects():
         ("科技服务业增速高于全区", 0.6), ("拆除违法建设", 52.6), ("腾退土地", 31.8),
         ("拆除违法建设完成全年任务", 61.2), ("腾退土地完成全年任务", 58.4)]
     assert [g["kind"] for g in got[-2:]] == ["progress", "progress"]
+
+
+def test_a_density_per_square_kilometre_is_in_people_per_square_kilometre():
+    got = _indicators("年末常住人口密度为每平方公里4120人，比上年末减少25人。全区常住人口156.3万人。",
+                      publish_date="2024-03-20")
+    assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
+        ("常住人口密度", 4120, "人/平方公里"), ("常住人口密度", 25, "人/平方公里"), ("常住人口", 156.3, "万人")]

@@ -741,6 +741,7 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                                                    and not _names_a_package(text, q) and not _counts_a_slogan(text, q)
                                                    and not _names_a_doctrine(text, q)
                                                    and not _refers_back(text, q)])
+            in_clause = [_per_area(text, q) for q in in_clause]
             n = len(in_clause)
             if respective is None and n >= 2 and len(clause_metrics) >= n and len(set(clause_metrics[-n:])) == n:
                 # 城镇居民人均可支配收入实现37095元，农村居民人均纯收入实现20076元，分别增长10.2%和12%
@@ -840,6 +841,8 @@ def extract_indicators(text: str, sentences: Sequence, district_of: Callable[[in
                     metric = subject_metric + metric  # …零售总额1089.4亿元，占北京市的比重为7.3%; …高于全市1.9个百分点
                 if each_subjects:
                     metric = each_subjects[k]
+                if q.unit in _PER_AREA_UNITS and prev_unit and prev_unit.endswith("/平方公里") and metric == prev_metric:
+                    q = q._replace(unit=prev_unit)  # …每平方公里6595人，比上年末减少13人: the same density's change
                 prev_metric, prev_unit, prev_ratio_part = metric, q.unit, ratio_part
                 if n == 1:
                     clause_metrics.append(metric)
@@ -1087,6 +1090,17 @@ _DOCTRINE = re.compile(
 
 def _names_a_doctrine(text: str, q: Quantity) -> bool:
     return not q.number_text[:1].isdigit() and _DOCTRINE.match(text, q.start) is not None
+
+
+# 常住人口密度为每平方公里6595人: a density, in people per square kilometre (每平方公里 is its unit, not its metric)
+_PER_AREA = "每平方公里"
+_PER_AREA_UNITS = frozenset({"人", "万人"})
+
+
+def _per_area(text: str, q: Quantity) -> Quantity:
+    if q.unit in _PER_AREA_UNITS and text.endswith(_PER_AREA, 0, q.qualifier_start):
+        return q._replace(unit=q.unit + "/平方公里", qualifier_start=q.qualifier_start - len(_PER_AREA))
+    return q
 
 
 # 这三个项目, 以上3个重大项目, 我们三个项目: things counted before, named again; …的22个重点项目之一: one of them
