@@ -1349,3 +1349,11 @@ def test_a_density_per_square_kilometre_is_in_people_per_square_kilometre():
                       publish_date="2024-03-20")
     assert [(g["metric"], g["value"], g["unit"]) for g in got] == [
         ("常住人口密度", 4120, "人/平方公里"), ("常住人口密度", 25, "人/平方公里"), ("常住人口", 156.3, "万人")]
+
+
+def test_a_story_on_a_statistics_communique_reports_its_year():
+    text = ("去年本市经济稳中向好\n\n本报讯 市统计局昨日发布的《北京市2024年国民经济和社会发展统计公报》显示，经济运行总体平稳。"
+            "全年实现地区生产总值49843.1亿元，比上年增长5.2%。今年，本市将继续扩大有效投资，力争增长5%左右。")
+    got = _indicators(text, publish_date="2025-03-20", title="去年本市经济稳中向好")
+    assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
+        (49843.1, "2024", False), (5.2, "2024", False), (5, "2025", True)]

@@ -39,6 +39,8 @@ _SESSION_DATE = re.compile(r"((?:19|20|１９|２０)\d{2})年(\d{1,2})月\d{1,2
 _LATE_SESSION_MONTH = 11
 _LOOK_BACK_MONTHS = 1  # news published in January mostly tallies the year just ended
 # a statistics communiqué or an economic review reports on the year its title names
+_CITED_COMMUNIQUE = re.compile(r"《[^《》\n]{0,30}?((?:19|20)\d{2})年[^《》\n]{0,30}?统计公报》")
+_LEAD_CHARS = 600  # how far into a page its lead paragraph reaches
 _STATISTICS_TITLE = re.compile(r"统计公报|经济运行(?:情况|分析)|国民经济和社会发展情况|统计年鉴|主要经济指标")
 # …2024年上半年经济运行情况, 前三季度…, 1-5月…: the title's part of the year is every figure's default
 _TITLE_PART_OF_YEAR = (
@@ -232,6 +234,11 @@ def context(text: str, title: str | None = None, section: str | None = None,
                 and not _FUTURE_AFTER_YEAR.match(text, m.end())]
         guessed = max(past or years) if (past or years) else None
         return DocumentContext(doc_type, guessed, (guessed + 1) if guessed else None, None, guessed)
+    cited = _CITED_COMMUNIQUE.search(text, 0, _LEAD_CHARS)
+    if cited and int(cited.group(1)) < pub_year:
+        # 北京市统计局21日发布的《北京市2023年国民经济和社会发展统计公报》显示…: a story on a communiqué reports its year
+        year = int(cited.group(1))
+        return DocumentContext(doc_type, year, year + 1, None, pub_year)
     if doc_type == "news" and _month(publish_date) <= _LOOK_BACK_MONTHS and pub_year - 1 in _years(text):
         # a January news story on last year (2025年01月15日: …2024年，全区…): its figures are that year's
         return DocumentContext(doc_type, pub_year - 1, pub_year, None, pub_year)
