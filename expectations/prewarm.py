@@ -56,6 +56,8 @@ class PrewarmedCheckpoint:
         self._proc = None
         self._conn = None
         self._report: ValidationReport | None = None  # returned by run(), its Data Docs still rendering
+        self._request = None  # (home, full) of the last start()
+        self._import_s = 0.0
         try:
             ctx = multiprocessing.get_context("spawn")
             self._conn, child = ctx.Pipe()
@@ -67,15 +69,34 @@ class PrewarmedCheckpoint:
 
     def run(self, home, full: bool | None = None) -> ValidationReport:
         """The checkpoint's report for `home`, from the worker (or from this process if it failed)."""
-        from expectations.checkpoint import run_checkpoint
+        self.start(home, full)
+        return self.result()
 
+    def start(self, home, full: bool | None = None) -> bool:
+        """Ask the worker to validate `home` and return at once (True), so this process can do other work
+        (prepare a publication) meanwhile; False when there is no worker and result() validates here."""
+        self._request = (home, full)
         if self._proc is None:
-            return run_checkpoint(home, full=full)
+            return False
         try:
-            kind, import_s = self._conn.recv()  # waits for the import if it is not done yet
+            kind, self._import_s = self._conn.recv()  # waits for the import if it is not done yet
             if kind != "ready":
                 raise EOFError(kind)
             self._conn.send((str(home.root), full))
+        except (EOFError, OSError):
+            self.close()
+            return False
+        return True
+
+    def result(self) -> ValidationReport:
+        """The report of the validation start() asked for."""
+        from expectations.checkpoint import run_checkpoint
+
+        home, full = self._request
+        if self._proc is None:
+            return run_checkpoint(home, full=full)
+        import_s = self._import_s
+        try:
             kind, payload = self._conn.recv()
         except (EOFError, OSError):
             self.close()

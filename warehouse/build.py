@@ -1,6 +1,7 @@
 """`liangqu build`: dbt build → Great Expectations checkpoint → publish only if it passes, else alert."""
 from __future__ import annotations
 
+import logging
 import sys
 import time
 import traceback
@@ -10,6 +11,8 @@ from typing import Any
 from expectations.report import ValidationReport
 from warehouse import runlog
 from warehouse.paths import Home
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -43,15 +46,19 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
     `full_validation`: check every row, not only those of new or changed documents."""
     from expectations.checkpoint import run_checkpoint
     from warehouse.alerts import render_alert, render_failure_alert
-    from warehouse.publish import publish
+    from warehouse.publish import PreparedPublication, commit_publication, discard_publication, publish
 
     started = time.perf_counter()
+    prepared = None  # the publication written while the checkpoint runs in its worker, swapped in if it passes
     try:
-        report = (checkpoint.run(home, full=full_validation) if checkpoint is not None
-                  else run_checkpoint(home, full=full_validation))
+        if checkpoint is not None and checkpoint.start(home, full=full_validation):
+            prepared = _prepare_publication_alongside(home)
+        report = checkpoint.result() if checkpoint is not None else run_checkpoint(home, full=full_validation)
     except Exception as exc:  # the checkpoint itself broke: a failed validation, never a silent one
         report = ValidationReport(False, {}, [], None, "", time.perf_counter() - started,
                                   error=f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=5)}")
+    if isinstance(prepared, PreparedPublication) and not report.success:
+        discard_publication(prepared)  # only what passes is published
     runlog.record(
         home, "validate", ok=report.success, failed_tables=report.failed_tables,
         failed_expectations=len(report.failures), error=report.error,
@@ -67,7 +74,13 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
         reason = "validation failed: " + ", ".join(report.failed_tables or ["warehouse"])
         return BuildOutcome(False, False, reason, report, alert=where, elapsed_s=time.perf_counter() - started)
     try:
-        result = publish(home)
+        if isinstance(prepared, PreparedPublication):
+            result = commit_publication(prepared)
+            result.alongside_validation = True
+        elif prepared is not None:
+            result = prepared  # nothing new to publish
+        else:
+            result = publish(home)  # (also where preparing it alongside failed: the error is reported here)
     except Exception as exc:
         runlog.record(home, "publish", ok=False, error=f"{type(exc).__name__}: {exc}")
         where = _alert(home, render_failure_alert("publish", traceback.format_exc())) if send_alert else None
@@ -75,10 +88,23 @@ def validate_and_publish(home: Home, send_alert: bool = True, checkpoint=None,
                             elapsed_s=time.perf_counter() - started)
     runlog.record(home, "publish", ok=True, published=result.published, reason=result.reason,
                   fingerprint=result.fingerprint, row_counts=result.counts, path=str(result.db),
-                  db_written=result.db_written or None,
+                  db_written=result.db_written or None, alongside_validation=result.alongside_validation or None,
                   elapsed_s=round(result.elapsed_s, 2))
     return BuildOutcome(True, result.published, result.reason, report, result,
                         elapsed_s=time.perf_counter() - started)
+
+
+def _prepare_publication_alongside(home: Home):
+    """Write the publication's copies while the validation worker runs (two cores: GX on one, DuckDB's
+    copy and Parquet export on the other). None when that fails: publishing then runs after the
+    validation as it always did, and reports the error itself."""
+    from warehouse.publish import prepare_publication
+
+    try:
+        return prepare_publication(home)
+    except Exception:  # noqa: BLE001 - retried, and reported, by publish() once the validation has passed
+        log.warning("preparing the publication alongside the validation failed", exc_info=True)
+        return None
 
 
 def _dbt_failures(result) -> str:

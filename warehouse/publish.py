@@ -30,7 +30,7 @@ import logging
 import os
 import shutil
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -62,6 +62,7 @@ class PublishResult:
     parquet: Path | None = None
     elapsed_s: float = 0.0
     db_written: str = ""  # "changed rows" (onto the last published file), "whole", or "" (not written)
+    alongside_validation: bool = False  # written while the validation ran, swapped in once it passed
 
 
 def _q(s: str) -> str:
@@ -388,14 +389,32 @@ def _prune_versions(home: Home, keep: int = 2, grace_s: float = PARQUET_GRACE_S)
             shutil.rmtree(old, ignore_errors=True)
 
 
-def publish(home: Home, work_db: Path | None = None) -> PublishResult:
-    """Replace the published warehouse (file and Parquet) with the working one, unless they are equal."""
+@dataclass
+class PreparedPublication:
+    """New copies written under the publish lock and not yet swapped in (see prepare_publication)."""
+    home: Home
+    fingerprint: str
+    counts: dict[str, int]
+    version: Path             # the new Parquet version directory
+    tmp: Path | None          # the new DuckDB file, or None when the published one is already current
+    db_written: str
+    lock: ExitStack
+    elapsed_s: float
+
+
+def prepare_publication(home: Home, work_db: Path | None = None) -> PreparedPublication | PublishResult:
+    """Write the new DuckDB file and Parquet version beside the published ones and hold the publish lock,
+    so they can be written while the validation runs: commit_publication swaps them in once it passes,
+    discard_publication removes them when it fails. BI sees nothing of them before the commit.
+    Returns a PublishResult instead when there is nothing new to publish."""
     started = time.perf_counter()
     work_db = Path(work_db or home.work_db)
     if not work_db.exists():
         raise PublishError(f"no working warehouse at {work_db}")
     home.published_dir.mkdir(parents=True, exist_ok=True)
-    with publish_lock(home):
+    lock = ExitStack()
+    lock.enter_context(publish_lock(home))
+    try:
         clean_leftovers(home)
         con = attach_read_only(work_db, "work")
         try:
@@ -408,21 +427,54 @@ def publish(home: Home, work_db: Path | None = None) -> PublishResult:
                       and published_suites_fingerprint(home.published_db) == suites_fingerprint())
         parquet_current = parquet_fingerprint(home.parquet_dir) == work_fp
         if db_current and parquet_current:
+            lock.close()
             return PublishResult(False, "nothing new to publish", work_fp, counts, home.published_db,
                                  home.parquet_dir, time.perf_counter() - started)
         published_at = datetime.now(timezone.utc)
-        tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
-        how = "unchanged"
         if db_current:
             version = _write_parquet_version(home.published_db, home, work_fp, counts, published_at)
+            tmp, how = None, "unchanged"
         else:
+            tmp = home.published_dir / f".liangqu.duckdb.{os.getpid()}.tmp"
             base = home.published_db if home.published_db.exists() else None
             version, how = _write_copies(work_db, tmp, home, work_fp, counts, published_at, base)
-        if not db_current:
-            _swap_db(tmp, home.published_db)
-        _swap_parquet(home, version)
+    except BaseException:
+        lock.close()
+        raise
+    return PreparedPublication(home, work_fp, counts, version, tmp, how, lock, time.perf_counter() - started)
+
+
+def commit_publication(prepared: PreparedPublication) -> PublishResult:
+    """Swap the prepared copies in (each by one atomic rename) and release the publish lock."""
+    started = time.perf_counter()
+    home = prepared.home
+    try:
+        if prepared.tmp is not None:
+            _swap_db(prepared.tmp, home.published_db)
+        _swap_parquet(home, prepared.version)
         _prune_versions(home)
-        reason = ("published the Parquet copies (the DuckDB file was already current)" if db_current
-                  else "published")
-        return PublishResult(True, reason, work_fp, counts, home.published_db, home.parquet_dir,
-                             time.perf_counter() - started, db_written=how if how != "unchanged" else "")
+    finally:
+        prepared.lock.close()
+    reason = "published" if prepared.tmp is not None else \
+        "published the Parquet copies (the DuckDB file was already current)"
+    return PublishResult(True, reason, prepared.fingerprint, prepared.counts, home.published_db, home.parquet_dir,
+                         prepared.elapsed_s + time.perf_counter() - started,
+                         db_written=prepared.db_written if prepared.db_written != "unchanged" else "")
+
+
+def discard_publication(prepared: PreparedPublication) -> None:
+    """Remove copies that are not to be published (their validation failed) and release the lock."""
+    try:
+        if prepared.tmp is not None:
+            prepared.tmp.unlink(missing_ok=True)
+        shutil.rmtree(prepared.version, ignore_errors=True)
+    finally:
+        prepared.lock.close()
+
+
+def publish(home: Home, work_db: Path | None = None) -> PublishResult:
+    """Replace the published warehouse (file and Parquet) with the working one, unless they are equal."""
+    prepared = prepare_publication(home, work_db)
+    if isinstance(prepared, PublishResult):
+        return prepared
+    return commit_publication(prepared)
