@@ -1357,3 +1357,12 @@ def test_a_story_on_a_statistics_communique_reports_its_year():
     got = _indicators(text, publish_date="2025-03-20", title="去年本市经济稳中向好")
     assert [(g["value"], g["period"], g["is_target"]) for g in got] == [
         (49843.1, "2024", False), (5.2, "2024", False), (5, "2025", True)]
+
+
+def test_manufacturing_divisions_listed_between_commas_are_paired_by_fenbie():
+    text = ("工业生产较快增长，医药制造业增长3.2%。分行业看，电气机械和器材制造业，仪器仪表制造业分别增长11.4%和6.8%。"
+            "住宿和餐饮业，文化、体育和娱乐业分别增长4.1%和7.7%。")
+    got = _indicators(text, publish_date="2024-07-20")
+    assert [(g["metric"], g["value"]) for g in got] == [
+        ("医药制造业", 3.2), ("电气机械和器材制造业", 11.4), ("仪器仪表制造业", 6.8),
+        ("住宿和餐饮业", 4.1), ("文化、体育和娱乐业", 7.7)]

@@ -973,11 +973,15 @@ def _respective_metrics(text: str, clause, in_clause: list[Quantity], carried):
     if "等" in pre:
         pre, head = pre[:pre.rfind("等")], pre[pre.rfind("等") + 1:]
     items = None
-    if n >= 2 and _INDUSTRY_NAMES.fullmatch(pre):
+    if n >= 2 and _an_industry(pre):
         # 租赁和商务服务业，科学研究和技术服务业，交通运输、仓储和邮政业分别增长…: industries listed between commas
-        before = re.split(r"[，,]", text[max(0, clause.start - 80):clause.start].rstrip("，,"))[-(n - 1):]
-        if len(before) == n - 1 and all(_INDUSTRY_NAMES.fullmatch(part.strip()) for part in before):
-            items = [part.strip() for part in before] + [pre]
+        # (计算机、通信和其他电子设备制造业，汽车制造业分别增长…: one of them with 、 or 和 in its name is why)
+        window = re.split(r"[。；;！？!?\n]", text[max(0, clause.start - 80):clause.start])[-1]  # (this sentence's)
+        before = re.split(r"[，,]", window.rstrip("，,"))[-(n - 1):]
+        listed = [part.strip() for part in before] + [pre]
+        if len(before) == n - 1 and all(_an_industry(part) for part in listed) \
+                and any(_INDUSTRY_NAMES.fullmatch(part) and any(mark in part for mark in "、和及") for part in listed):
+            items = listed
     for separator in (_LIST_SEPARATORS if items is None else ()):
         parts = _list_items(separator, pre)
         if len(parts) == n and all(2 <= len(part) <= 14 for part in parts):
@@ -1045,7 +1049,20 @@ _INDUSTRY_NAMES = re.compile(
     r"农、林、牧、渔业|电力、热力、燃气及水生产和供应业|批发和零售业|交通运输、仓储和邮政业|住宿和餐饮业"
     r"|信息传输、软件和信息技术服务业|租赁和商务服务业|科学研究和技术服务业|水利、环境和公共设施管理业"
     r"|居民服务、修理和其他服务业|卫生和社会工作|文化、体育和娱乐业|公共管理、社会保障和社会组织"
-    r"|(?:软件和)?信息技术服务业|科学研究和技术服务")
+    r"|(?:软件和)?信息技术服务业|科学研究和技术服务"
+    # its manufacturing divisions, as statistics releases name them
+    r"|计算机、通信和其他电子设备制造业|铁路、船舶、航空航天和其他运输设备制造业|电气机械和器材制造业"
+    r"|电力、热力生产和供应业|燃气生产和供应业|水的生产和供应业|化学原料和化学制品制造业|橡胶和塑料制品业"
+    r"|酒、饮料和精制茶制造业|纺织服装、服饰业|文教、工美、体育和娱乐用品制造业|印刷和记录媒介复制业"
+    r"|石油、煤炭及其他燃料加工业|黑色金属冶炼和压延加工业|有色金属冶炼和压延加工业|金属制品、机械和设备修理业"
+    r"|皮革、毛皮、羽毛及其制品和制鞋业|木材加工和木、竹、藤、棕、草制品业|化学纤维制造业|新闻和出版业"
+    r"|广播、电视、电影和录音制作业|文化艺术业|体育|娱乐业")
+# an industry named without 和 or 、 (汽车制造业, 医药制造业), listed between commas beside one that has them
+_PLAIN_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{2,10}业")
+
+
+def _an_industry(name: str) -> bool:
+    return _INDUSTRY_NAMES.fullmatch(name) is not None or _PLAIN_INDUSTRY.fullmatch(name) is not None
 
 
 _HELD_NAME = re.compile("\x00(\\d+)\x00")
