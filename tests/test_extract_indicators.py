@@ -1366,3 +1366,10 @@ def test_manufacturing_divisions_listed_between_commas_are_paired_by_fenbie():
     assert [(g["metric"], g["value"]) for g in got] == [
         ("医药制造业", 3.2), ("电气机械和器材制造业", 11.4), ("仪器仪表制造业", 6.8),
         ("住宿和餐饮业", 4.1), ("文化、体育和娱乐业", 7.7)]
+
+
+def test_the_level_a_subject_reached_in_a_year_is_the_subjects_and_no_target():
+    got = _indicators("全区经济总量跨过千亿台阶，达到2022年的1346亿元。到2027年，地区生产总值力争达到1800亿元。",
+                      publish_date="2023-09-28")
+    assert [(g["metric"], g["value"], g["period"], g["is_target"]) for g in got][-2:] == [
+        ("经济总量", 1346, "2022", False), ("地区生产总值", 1800, "2027", True)]
