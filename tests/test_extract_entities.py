@@ -660,3 +660,10 @@ def test_a_phase_of_works_is_part_of_their_name_and_one_project_with_them():
     assert "琉璃厂文化街区" not in projects  # the same works, said again
     assert not any(name.endswith("一期") for name in projects)  # (基本完成一期建设 says how far, names nothing)
     assert "市民服务中心二期建设" not in _run(extract_measures, text, "西城区")
+
+
+def test_an_inspection_and_the_bodies_acting_are_no_projects():
+    text = ("区人大常委会组织区人大代表先后来到某某中学新校区、体育中心改造项目，视察城市副中心民生提升行动落实情况。"
+            "代表们认真察看工程进展。建设示范区是党中央、国务院作出的重大部署。")
+    projects = _run(extract_projects, text, "通州区")
+    assert set(projects) == {"某某中学新校区", "体育中心改造项目"}
