@@ -6,7 +6,7 @@ import sys
 from tests.fixtures.transform import GOLD
 
 FLOORS = {
-    ("indicators", "F1"): 0.935,  # 0.941 measured
+    ("indicators", "F1"): 0.94,  # 0.945 measured (0.941 before the tenth session)
     ("projects", "R"): 0.92,  # 0.925 measured
     ("measures", "R"): 0.805,  # 0.808 measured
     # BI users read these names: noise must stay out
