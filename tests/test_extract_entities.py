@@ -652,13 +652,14 @@ def test_an_initiative_or_a_convention_is_a_policy_document_title():
 
 def test_a_phase_of_works_is_part_of_their_name_and_one_project_with_them():
     text = ("加快市民服务中心二期建设，推进行政办公区三期建设。机场综保区基本完成一期建设，正筹备封关运行。"
-            "琉璃厂文化街区二期竣工。年内确保琉璃厂文化街区开街。")
+            "琉璃厂文化街区二期竣工。年内确保琉璃厂文化街区开街。科学城展示中心一期建成，科学城展示中心二期开工。")
     projects = _run(extract_projects, text, "西城区")
     assert projects["市民服务中心二期"]["status"] == "planned"
     assert projects["行政办公区三期"]["status"] == "planned"  # (no name-ending noun: the phase makes it works)
     assert projects["琉璃厂文化街区二期"]["status"] == "completed"
     assert "琉璃厂文化街区" not in projects  # the same works, said again
-    assert not any(name.endswith("一期") for name in projects)  # (基本完成一期建设 says how far, names nothing)
+    assert (projects["科学城展示中心一期"]["status"], projects["科学城展示中心二期"]["status"]) == ("completed", "started")
+    assert not any("完成" in name or name == "一期" for name in projects)  # (基本完成一期建设 says how far)
     assert "市民服务中心二期建设" not in _run(extract_measures, text, "西城区")
 
 

@@ -189,7 +189,7 @@ def _last_suffix(phrase: str) -> tuple[int, str, str] | None:
     if end == len(bare):
         end = len(phrase)
     elif best[2] == "project" and (phase := _PHASE.match(phrase, end)) and phase.end() == len(phrase):
-        end = len(phrase)  # 京密高速二期, 行政办公区二期: a phase is part of the works' name
+        end = len(phrase)  # 市民服务中心二期, 环球影城主题公园一期: a phase is part of the works' name
     # keep a parenthetical that directly follows the name: 项目(DCT), 有限公司（北京）
     m = _TRAILING_PAREN.match(phrase, end)
     if m:
@@ -880,12 +880,15 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
         if duty_notes and any(a <= cand.start < b for a, b in duty_notes):
             continue
         if cand.kind == "project":
-            # (隆福文化街区二期竣工…确保隆福文化街区开街: the works and their phase are one project of the page)
-            works = _PHASE_TAIL.sub("", cand.name) or cand.name
-            if works in seen_projects or len(cand.name) > 30 or not name_ok \
+            if cand.name in seen_projects or len(cand.name) > 30 or not name_ok \
                     or lex.PROBLEM_CLAUSE.search(clause.text):
                 continue
-            seen_projects.add(works)
+            seen_projects.add(cand.name)
+            # 隆福文化街区二期竣工…确保隆福文化街区开街: the works said again without their phase are that project
+            # (A一期竣工，A二期开工: two phases are two projects)
+            works = _PHASE_TAIL.sub("", cand.name)
+            if works and works != cand.name:
+                seen_projects.add(works)
             money = lex.INVESTMENT.search(text, cand.start, sentence.span.end) \
                 or lex.INVESTMENT.search(text, clause.start, cand.start)  # 投资12亿元的…医院
             projects.append({

@@ -1051,13 +1051,12 @@ _INDUSTRY_NAMES = re.compile(
     r"|信息传输、软件和信息技术服务业|租赁和商务服务业|科学研究和技术服务业|水利、环境和公共设施管理业"
     r"|居民服务、修理和其他服务业|卫生和社会工作|文化、体育和娱乐业|公共管理、社会保障和社会组织"
     r"|(?:软件和)?信息技术服务业|科学研究和技术服务"
-    # its manufacturing divisions, as statistics releases name them
+    # its divisions whose names hold 和, 及 or 、 (manufacturing, utilities, media), as statistics releases name them
     r"|计算机、通信和其他电子设备制造业|铁路、船舶、航空航天和其他运输设备制造业|电气机械和器材制造业"
     r"|电力、热力生产和供应业|燃气生产和供应业|水的生产和供应业|化学原料和化学制品制造业|橡胶和塑料制品业"
     r"|酒、饮料和精制茶制造业|纺织服装、服饰业|文教、工美、体育和娱乐用品制造业|印刷和记录媒介复制业"
     r"|石油、煤炭及其他燃料加工业|黑色金属冶炼和压延加工业|有色金属冶炼和压延加工业|金属制品、机械和设备修理业"
-    r"|皮革、毛皮、羽毛及其制品和制鞋业|木材加工和木、竹、藤、棕、草制品业|化学纤维制造业|新闻和出版业"
-    r"|广播、电视、电影和录音制作业|文化艺术业|体育|娱乐业")
+    r"|皮革、毛皮、羽毛及其制品和制鞋业|木材加工和木、竹、藤、棕、草制品业|新闻和出版业|广播、电视、电影和录音制作业")
 # an industry named without 和 or 、 (汽车制造业, 医药制造业), listed between commas beside one that has them
 _PLAIN_INDUSTRY = re.compile(r"[\u4e00-\u9fff]{2,10}业")
 
