@@ -164,8 +164,9 @@ _REVERSED_SUFFIX_RE = re.compile(
     re.S,
 )
 _SAYS_HOW_FAR = re.compile(r"完成|基本|正在|已经|全面|启动")  # (综保区基本完成一期建设: how far works are, no name)
-_PHASE_TAIL = re.compile(r"[（(]?[一二三四五六七八九十0-9]{1,2}期(?:工程|项目)?[)）]?$")
-_PHASE = re.compile(r"[一二三四五六七八九十0-9]{1,2}期(?:工程|项目)?$")
+_PHASE_WORDS = r"[一二三四五六七八九十0-9]{1,2}期(?:工程|项目)?"  # 二期, 三期工程
+_PHASE = re.compile(_PHASE_WORDS + "$")
+_PHASE_TAIL = re.compile(r"[（(]?" + _PHASE_WORDS + r"[)）]?$")
 _ALIAS_NOTE = re.compile(r"[（(](?:以下)?简称[^（()）]*[)）]$")
 _TRAILING_PAREN = re.compile(r"[（(][^（()）]{1,20}[)）]")
 

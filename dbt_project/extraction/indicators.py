@@ -460,7 +460,7 @@ _WHAT_THEN_HAPPENS = re.compile(
     r"(?:实现)?全覆盖|(?:逐一|逐项|逐步|全部|全面|陆续)(?=[\u4e00-\u9fff])"
     r"|在(?:第?[一二三四]季度|上半年|下半年|年内|年底|年末|今年|明年|本年|当年|\d{1,2}月)")
 # 为15条产业链建立“链长制”: the count is of those a thing is done for; the verb after them starts what is done
-_DONE_FOR = re.compile(r"(?:^|[^\u4e00-\u9fff]|[^认以成作])为$")
+_DONE_FOR = re.compile(r"(?<![认以成作])为$")  # (not 认为, 以为, 成为, 作为)
 _VERB_DONE_FOR = re.compile(rf"{_VERB_RE.pattern}|建立|制定|编制|配备|配置|量身定制|定制|搭建|开通|争取")
 
 
