@@ -70,20 +70,26 @@ def _sql_str(s: str) -> str:
 
 
 def _factor(unit: str, base: str) -> str:
-    """SQL for the factor that turns a value in `unit` into `base` units, NULL when there is none."""
+    """SQL for the factor that turns a value in `unit` into `base` units, NULL when there is none.
+
+    `unit` and `base` must be plain columns already normalised (_with_unit_factor): the written unit is
+    the base unit behind one of the fixed prefixes, so the prefix is cut off once and looked up."""
+    prefixes = " ".join(f"WHEN {_sql_str(prefix)} THEN {factor!r}" for prefix, factor in UNIT_PREFIX_FACTORS.items())
+    return (f"CASE WHEN ends_with({unit}, {base}) "
+            f"THEN CASE left({unit}, length({unit}) - length({base})) {prefixes} END END")
+
+
+def _with_unit_factor(table: str, unit: str, base: str) -> str:
+    """The table with a `unit_factor` column (value in `unit` × factor = value in `base`), computed once a row."""
     # A missing unit or base unit counts as the empty unit, so "10万" with no base unit is 1e5.
-    unit = f"translate(coalesce({unit}, ''), {_sql_str(UNIT_TRADITIONAL)}, {_sql_str(UNIT_SIMPLIFIED)})"
-    base = f"coalesce({base}, '')"
-    whens = [f"WHEN {unit} = {base} THEN 1.0"]
-    for prefix, factor in UNIT_PREFIX_FACTORS.items():
-        if prefix:
-            whens.append(f"WHEN {unit} = {_sql_str(prefix)} || {base} THEN {factor!r}")
-    return "CASE " + " ".join(whens) + " END"
+    normalised = (f"translate(coalesce({unit}, ''), {_sql_str(UNIT_TRADITIONAL)}, {_sql_str(UNIT_SIMPLIFIED)})"
+                  f" AS unit_written, coalesce({base}, '') AS unit_base")
+    return (f"(SELECT *, {_factor('unit_written', 'unit_base')} AS unit_factor "
+            f"FROM (SELECT *, {normalised} FROM main.{table}))")
 
 
-def _base_check(value: str, unit: str, base_value: str, base_unit: str, *, unconvertible_ok: bool) -> str:
+def _base_check(value: str, unit: str, base_value: str, base_unit: str, factor: str, *, unconvertible_ok: bool) -> str:
     """'ok', or a sentence saying how a base-unit value disagrees with the value and unit as written."""
-    factor = _factor(unit, base_unit)
     expected = f"({value} * {factor})"
     unconvertible = "'ok'" if unconvertible_ok else (
         f"'unit ' || coalesce({unit}, '(none)') || ' does not convert to base unit ' || coalesce({base_unit}, '(none)')"
@@ -180,7 +186,8 @@ def table_frames(has_published: bool, scoped: bool = False) -> list[Frame]:
                    k.key_occurrences,
                    d.document_id IS NOT NULL AS document_known,
                    CASE WHEN d.document_id IS NOT NULL THEN contains(d.text, t.quote) END AS quote_in_text,
-                   {_base_check("t.value", "t.unit", "t.value_base", "t.base_unit", unconvertible_ok=False)}
+                   {_base_check("t.value", "t.unit", "t.value_base", "t.base_unit", "t.unit_factor",
+                                unconvertible_ok=False)}
                        AS value_base_check,
                    CASE WHEN t.unit = '%' THEN t.value END AS percent_value,
                    CASE WHEN t.unit = '%' AND t.kind = 'share' THEN t.value END AS share_percent,
@@ -188,7 +195,7 @@ def table_frames(has_published: bool, scoped: bool = False) -> list[Frame]:
                    CASE WHEN t.unit = '%' AND t.kind = 'change' THEN t.value END AS change_percent,
                    CASE WHEN t.unit = '%' AND t.kind = 'change' AND t.direction = 'down' THEN t.value END
                        AS decline_percent
-            FROM main.fct_indicators t
+            FROM {_with_unit_factor("fct_indicators", "unit", "base_unit")} t
             {_key_join("fct_indicators")}
             LEFT JOIN {document_text} d ON d.document_id = t.document_id
             {where}
@@ -199,8 +206,8 @@ def table_frames(has_published: bool, scoped: bool = False) -> list[Frame]:
                    d.document_id IS NOT NULL AS document_known,
                    CASE WHEN d.document_id IS NOT NULL THEN contains(d.text, t.quote) END AS quote_in_text,
                    {_base_check("t.investment_value", "t.investment_unit", "t.investment_base", "'元'",
-                                unconvertible_ok=True)} AS investment_base_check
-            FROM main.fct_projects t
+                                "t.unit_factor", unconvertible_ok=True)} AS investment_base_check
+            FROM {_with_unit_factor("fct_projects", "investment_unit", "'元'")} t
             {_key_join("fct_projects")}
             LEFT JOIN {document_text} d ON d.document_id = t.document_id
             {where}
