@@ -627,7 +627,8 @@ def test_two_character_firms_listed_as_firms_are_projects_but_trades_are_not():
 def test_a_school_suffix_running_on_into_another_word_and_events_are_no_names():
     text = "新建学校提供初中学位600个，增加全区高中学位供给；圆满完成世界智能产业博览会峰会等服务保障任务。"
     assert _run(extract_projects, text) == {}
-    assert _run(extract_measures, text) == {}
+    # (adding high-school places is an act of policy, read from its whole clause; the summit served is no measure)
+    assert set(_run(extract_measures, text)) == {"增加全区高中学位供给"}
 
 
 def test_list_items_named_by_the_works_done_and_closed_by_works_are_projects():
@@ -668,3 +669,19 @@ def test_an_inspection_and_the_bodies_acting_are_no_projects():
             "代表们认真察看工程进展。建设示范区是党中央、国务院作出的重大部署。")
     projects = _run(extract_projects, text, "通州区")
     assert set(projects) == {"某某中学新校区", "体育中心改造项目"}
+
+
+def test_a_clause_that_is_one_act_of_policy_is_a_measure_named_with_its_verb():
+    text = ("全区将大力发展数字经济，积极布局数据要素，严控山区开发强度，划定“三线三区”。"
+            "石景山区将进一步增加优质教育资源供给，承接中心城区适宜功能。")
+    measures = _run(extract_measures, text, "石景山区")
+    assert {"发展数字经济", "布局数据要素", "严控山区开发强度", "划定“三线三区”", "增加优质教育资源供给",
+            "承接中心城区适宜功能"} <= set(measures), set(measures)
+    assert measures["发展数字经济"]["status"] == "planned"
+
+
+def test_a_verb_of_policy_before_a_predicate_of_its_own_or_before_works_makes_no_act():
+    text = "发展信号积极释放。优化升级王府井百货大楼南馆，提升企业获得感。深化供给侧结构性改革。"
+    measures = set(_run(extract_measures, text, "东城区"))
+    assert not any(m.startswith(("发展", "优化升级", "提升")) for m in measures), measures
+    assert "供给侧结构性改革" in measures  # (给 as a preposition, not the 给 of 供给)

@@ -775,6 +775,13 @@ def _name_kept(name: str) -> bool:
                 or name.count("（") != name.count("）") or _not_a_name(name))
 
 
+def _act_name_kept(name: str) -> bool:
+    """_name_kept for an act named with its verb (发展数字经济): its object may be a bare field."""
+    return not (_is_generic(name) or _COUNT.search(name) or name.count("“") != name.count("”")
+                or name.count("(") != name.count(")") or name.count("（") != name.count("）")
+                or lex.NOT_A_NAME.search(name))
+
+
 def _lookbehinds_see_one_character(pattern: str) -> bool:
     bodies = re.findall(r"\(\?<[=!](.*?)\)", pattern)
     return all(re.fullmatch(r"\[[^\]]*\]|[^\[\]()|\\]", body) for body in bodies)
@@ -782,6 +789,50 @@ def _lookbehinds_see_one_character(pattern: str) -> bool:
 
 if not _lookbehinds_see_one_character(_STOP_RE.pattern):  # what _clause_candidates relies on
     raise ValueError("a boundary word looks back more than one character: widen _clause_candidates' context")
+
+
+# A clause that is one act of policy and nothing more: [who] [how] VERB OBJECT (严控山区开发强度, 划定“三线三区”,
+# 大力发展数字经济, 优化消费环境). These verbs are not boundary words, because they also sit inside names (发展改革委,
+# 产业布局, 引导基金), so the act is read from the whole clause; it is named with its verb, since the object alone is
+# often a bare field (数字经济, 消费环境) that names nothing.
+_ACT_VERBS = ("发展", "增加", "严控", "严格控制", "划定", "布局", "挖掘", "开辟", "承接", "引导", "执行", "扶持", "优化",
+              "吸引")
+_ACT_LEAD = re.compile(
+    r"(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]是|\d{1,2}[.、．])?"
+    r"(?:(?:全区|全市|我区|本区|我市|本市|区|市)(?=[将还也要]|进一步|大力|积极|持续|坚决|继续))?"
+)
+_ACT_ADVERBS = re.compile(
+    r"(?:将|还将|还|也|要|进一步|大力|积极|持续|坚决|继续|不断|切实|深入|稳步|有序|着力|全力|加快|主动|同时|努力|更加|精准|"
+    r"科学|合理|严格|全面|统筹|逐步|重点|有效)*"
+)
+_ACT_VERB = re.compile(literal_alternation(_ACT_VERBS))
+_ACT_OBJECT = re.compile(r"[^，,。；;：:！？!?\s0-9０-９%％]{2,18}")
+# (发展信号积极释放: 发展 is the subject of a predicate of its own, not a verb of policy)
+_ACT_INNER_PREDICATE = re.compile(r"积极|持续|不断|逐步|明显|显著")
+_ACT_TAIL = re.compile(r"[，,。；;！？!?]?$")
+
+
+def _whole_clause_act(clause_text: str) -> tuple[str, int] | None:
+    """(name, offset in the clause) of the act a clause consists of (…，严控山区开发强度，…), or None."""
+    if _ACT_VERB.search(clause_text, 0, 24) is None:  # (most clauses: one scan in C, before the parse)
+        return None
+    at = _ACT_LEAD.match(clause_text).end()
+    lead = _leading_jurisdictions().match(clause_text, at)
+    if lead:
+        at = lead.end()
+    at = _ACT_ADVERBS.match(clause_text, at).end()
+    verb = _ACT_VERB.match(clause_text, at)
+    if verb is None:
+        return None
+    tail = _ACT_TAIL.search(clause_text)
+    obj = _ACT_OBJECT.fullmatch(clause_text, verb.end(), tail.start())
+    if obj is None or obj.group().endswith(("的", "和", "与", "及", "等")) or _ACT_INNER_PREDICATE.search(obj.group()):
+        return None
+    works = _last_suffix(obj.group())
+    if works is not None and works[2] == "project" and works[0] == len(obj.group()):
+        return None  # 优化升级王府井百货大楼南馆: works on a place, which the project rules read
+    name = _without_trailing_noise(clause_text[verb.start():tail.start()])
+    return (name, verb.start()) if len(name) - len(verb.group()) >= 2 else None
 
 
 # What every candidate needs somewhere in its clause (_candidates' branches): a name-ending noun, a 、-list or 等,
@@ -800,7 +851,8 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
     words and the 等 of 平等/等级 can see that far), so they are computed on just that much text and
     memoised: government prose repeats its clauses a lot (一是…, 加快推进…)."""
     if _MAY_NAME_SOMETHING.search(clause_text) is None:
-        return ()
+        act = _act_candidate(clause_text, 0)
+        return () if act is None else (("measure", act.name, act.start, act.end, None, act.verbs_before, (), _name_ok(act)),)
     local = before + clause_text + after
     clause = Span(clause_text, len(before), len(before) + len(clause_text))
     bounds = _AREA_BOUNDS.search(clause_text) is not None
@@ -809,11 +861,25 @@ def _clause_candidates(before: str, clause_text: str, after: str) -> tuple[tuple
             and not (bounds and c.kind == "project")]
     if clause_text.count("、") >= 2:
         kept = _list_items_share_a_kind(local, kept)
+    found = [(c, _name_ok(c)) for c in kept]
+    if not any(ok and c.kind == "measure" for c, ok in found) \
+            and (act := _act_candidate(clause_text, clause.start)) is not None:
+        found = [(c, ok) for c, ok in found if not (c.kind == "measure" and c.name in act.name)]
+        found.append((act, _name_ok(act)))
     return tuple(
         (c.kind, c.name, c.start - clause.start, c.end - clause.start, c.suffix,
-         tuple(c.verbs_before), tuple(c.verbs_after), _name_ok(c))
-        for c in kept
+         tuple(c.verbs_before), tuple(c.verbs_after), ok)
+        for c, ok in found
     )
+
+
+def _act_candidate(clause_text: str, clause_start: int) -> _Candidate | None:
+    """The measure a clause that is one act of policy names (_whole_clause_act), offsets as the clause's."""
+    act = _whole_clause_act(clause_text)
+    if act is None or not _act_name_kept(act[0]):
+        return None
+    name, at = act
+    return _Candidate("measure", name, clause_start + at, clause_start + at + len(name), None, (name[:2],), ())
 
 
 def _list_items_share_a_kind(text: str, cands: list[_Candidate]) -> list[_Candidate]:

@@ -156,7 +156,7 @@ INVESTMENT = re.compile(
 
 # Measures are acts of government: a phrase that reports speech, describes or judges is not one.
 NOT_A_MEASURE = re.compile(
-    r"是|介绍|表示|透露|指出|说|这|那|可以|能够|既|如今|把|给|带来|进行|作答|《|……|获悉|了解到|据悉|^成为|^涌现"
+    r"是|介绍|表示|透露|指出|说|这|那|可以|能够|既|如今|把|(?<!供)给|带来|进行|作答|《|……|获悉|了解到|据悉|^成为|^涌现"
     # an event served or held (中非合作论坛峰会, 服贸会), not a policy
     r"|(?:峰会|年会|博览会|交易会|展览会|运动会|论坛|纪念活动)$|各项目标(?:任务)?$"
     r"|(?:方面|之年|时期|上|为抓手|的劲头|的突破|要求|部署|机遇|优势|作用|知晓度|覆盖面|竞争力|影响力|新动能|新格局)$"
