@@ -685,3 +685,16 @@ def test_a_verb_of_policy_before_a_predicate_of_its_own_or_before_works_makes_no
     measures = set(_run(extract_measures, text, "东城区"))
     assert not any(m.startswith(("发展", "优化升级", "提升")) for m in measures), measures
     assert "供给侧结构性改革" in measures  # (给 as a preposition, not the 给 of 供给)
+
+
+def test_photo_captions_marked_by_a_triangle_are_read_one_by_one():
+    text = "△南苑森林湿地公园 △亦庄新城滨河公园效果图 加快推进南中轴地区综合整治等项目建设。"
+    projects = set(_run(extract_projects, text, "大兴区"))
+    assert "亦庄新城滨河公园" in projects, projects
+    assert not any("△" in p for p in projects), projects
+
+
+def test_a_pronoun_names_nothing_and_a_zone_before_its_officials_is_their_office():
+    text = ("延庆区明年开建这些重点项目。目前我们两个项目都已开工。"
+            "延庆国际旅游休闲经济区管委会副主任李明介绍，园区新落地企业20家。")
+    assert _run(extract_projects, text, "延庆区") == {}

@@ -480,6 +480,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
         if "——" in phrase:  # …个人征信公司——朴道征信有限公司, 发布会——通州专场: the name is after the dash
             cut = phrase.rindex("——") + 2
             phrase, start = phrase[cut:], start + cut
+        if _CAPTION_MARK.search(phrase):  # △东六环入地改造工程 △环球影城北交通枢纽效果图: photo captions, one by one
+            cut = max(phrase.rfind(mark) for mark in _CAPTION_MARKS) + 1
+            cut += len(phrase[cut:]) - len(phrase[cut:].lstrip())
+            phrase, start = phrase[cut:], start + cut
         if phrase.startswith(("“", "\"")) and phrase.count("”") + phrase.count("\"") < 1:
             phrase, start = phrase[1:], start + 1
         inside = _COUNT_INSIDE.search(phrase)
@@ -573,6 +577,10 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
 
 
 _ADJACENT_QUOTE = re.compile(r"“[^“”]+”")
+_CAPTION_MARKS = "△▲●■◆★☆◇□○•※▶►"
+_CAPTION_MARK = re.compile("[" + _CAPTION_MARKS + "]")
+# 北京经济技术开发区管委会副主任王磊表示: the zone is the speaker's office, not an undertaking
+_SPEAKERS_OFFICE = re.compile(r"(?:管委会|党工委|管理委员会|工作委员会)[^，,。；;]{0,6}?(?:主任|书记|负责人|局长|部长|主席)")
 
 
 def _adjacent_quotes(name: str) -> list[tuple[str, int]]:
@@ -948,7 +956,7 @@ def extract_entities(text: str, sentences: Sequence[Sentence],
             continue
         if cand.kind == "project":
             if cand.name in seen_projects or len(cand.name) > 30 or not name_ok \
-                    or lex.PROBLEM_CLAUSE.search(clause.text):
+                    or lex.PROBLEM_CLAUSE.search(clause.text) or _SPEAKERS_OFFICE.match(text, cand.end):
                 continue
             seen_projects.add(cand.name)
             # 隆福文化街区二期竣工…确保隆福文化街区开街: the works said again without their phase are that project

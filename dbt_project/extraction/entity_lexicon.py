@@ -206,7 +206,7 @@ NOT_A_NAME = re.compile(
     # a district's assigned role (立足首都功能核心区战略定位), not a zone being developed
     r"|^首都功能(?:核心|拓展)区$|定位$"
     # one named before (该研究院, 这些项目): a reference, not a name
-    r"|^(?:该|这|那)(?=[\u4e00-\u9fff])"
+    r"|^(?:该|这|那)(?=[\u4e00-\u9fff])|这些|那些|我们|他们"
     # a clause's frame, not a name: 即改造…, 除喜悦项目外, …具备了, …是一家专注…的企业, …修建让街区…
     r"|^(?:即|除|纳入|列入)|了$|是一[家个所座]|(?<!转)让(?=[\u4e00-\u9fff])|位于"
     # a source, a yardstick or a purpose (据北京市重大项目办…, 较常规工程提前, 满足…需求, 助力…建设), a verb's tense (培养了一批)
