@@ -577,7 +577,7 @@ def _candidates(text: str, clause: Span) -> Iterable[_Candidate]:
 
 
 _ADJACENT_QUOTE = re.compile(r"“[^“”]+”")
-_CAPTION_MARKS = "△▲●■◆★☆◇□○•※▶►"
+_CAPTION_MARKS = "△▲●■◆★☆◇•※▶►"  # (not ○, a zero in 二○二三年, nor □, an unread character)
 _CAPTION_MARK = re.compile("[" + _CAPTION_MARKS + "]")
 # 北京经济技术开发区管委会副主任王磊表示: the zone is the speaker's office, not an undertaking
 _SPEAKERS_OFFICE = re.compile(r"(?:管委会|党工委|管理委员会|工作委员会)[^，,。；;]{0,6}?(?:主任|书记|负责人|局长|部长|主席)")
@@ -820,8 +820,8 @@ _ACT_INNER_PREDICATE = re.compile(r"积极|持续|不断|逐步|明显|显著")
 _ACT_TAIL = re.compile(r"[，,。；;！？!?]?$")
 
 
-def _whole_clause_act(clause_text: str) -> tuple[str, int] | None:
-    """(name, offset in the clause) of the act a clause consists of (…，严控山区开发强度，…), or None."""
+def _whole_clause_act(clause_text: str) -> tuple[str, int, str] | None:
+    """(name, offset in the clause, verb) of the act a clause consists of (…，严控山区开发强度，…), or None."""
     if _ACT_VERB.search(clause_text, 0, 24) is None:  # (most clauses: one scan in C, before the parse)
         return None
     at = _ACT_LEAD.match(clause_text).end()
@@ -840,7 +840,7 @@ def _whole_clause_act(clause_text: str) -> tuple[str, int] | None:
     if works is not None and works[2] == "project" and works[0] == len(obj.group()):
         return None  # 优化升级王府井百货大楼南馆: works on a place, which the project rules read
     name = _without_trailing_noise(clause_text[verb.start():tail.start()])
-    return (name, verb.start()) if len(name) - len(verb.group()) >= 2 else None
+    return (name, verb.start(), verb.group()) if len(name) - len(verb.group()) >= 2 else None
 
 
 # What every candidate needs somewhere in its clause (_candidates' branches): a name-ending noun, a 、-list or 等,
@@ -886,8 +886,8 @@ def _act_candidate(clause_text: str, clause_start: int) -> _Candidate | None:
     act = _whole_clause_act(clause_text)
     if act is None or not _act_name_kept(act[0]):
         return None
-    name, at = act
-    return _Candidate("measure", name, clause_start + at, clause_start + at + len(name), None, (name[:2],), ())
+    name, at, verb = act
+    return _Candidate("measure", name, clause_start + at, clause_start + at + len(name), None, (verb,), ())
 
 
 def _list_items_share_a_kind(text: str, cands: list[_Candidate]) -> list[_Candidate]:
