@@ -8,10 +8,10 @@ from tests.fixtures.transform import GOLD
 FLOORS = {
     ("indicators", "F1"): 0.94,  # 0.945 measured (0.941 before the tenth session)
     ("projects", "R"): 0.92,  # 0.925 measured
-    ("measures", "R"): 0.805,  # 0.808 measured
+    ("measures", "R"): 0.81,  # 0.815 measured (0.808 before the eleventh session)
     # BI users read these names: noise must stay out
     ("projects", "P"): 0.65,  # 0.657 measured
-    ("measures", "P"): 0.62,
+    ("measures", "P"): 0.62,  # 0.621 measured
     ("policy_documents", "F1"): 0.99,
 }
 ATTRIBUTE_FLOORS = {"district": 0.98, "is_target": 0.97, "period": 0.95, "kind": 0.95}

@@ -777,17 +777,16 @@ def _measure_name_ok(cand: "_Candidate") -> bool:
     return verb_after is not None and verb_after.startswith(lex.MEASURE_SUBJECT_VERBS)
 
 
-def _name_kept(name: str) -> bool:
-    return not (_is_generic(name) or _DIGIT.search(name[:1] or "") or _COUNT.search(name)
-                or name.count("“") != name.count("”") or name.count("(") != name.count(")")
-                or name.count("（") != name.count("）") or _not_a_name(name))
-
-
 def _act_name_kept(name: str) -> bool:
-    """_name_kept for an act named with its verb (发展数字经济): its object may be a bare field."""
+    """Whether an act named with its verb (发展数字经济) names something: its object may be a bare field."""
     return not (_is_generic(name) or _COUNT.search(name) or name.count("“") != name.count("”")
                 or name.count("(") != name.count(")") or name.count("（") != name.count("）")
                 or lex.NOT_A_NAME.search(name))
+
+
+def _name_kept(name: str) -> bool:
+    """Whether a name is kept: as an act's, and it does not open with a digit nor is a bare field (_not_a_name)."""
+    return _act_name_kept(name) and not (_DIGIT.search(name[:1] or "") or _not_a_name(name))
 
 
 def _lookbehinds_see_one_character(pattern: str) -> bool:
